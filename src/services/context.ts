@@ -1,0 +1,31 @@
+import type { Role } from '../domain/access.js';
+import type { Clock } from '../domain/time.js';
+import type { DatabaseHandle } from '../store/database.js';
+import type { EventBus } from './events.js';
+
+/** Who is acting: a person through a session, or an API token carrying a role. */
+export interface Actor {
+  userId: string;
+  organisationId: string;
+  role: Role;
+  /** `usr_…` for a session, `tok_…` for an API token; idempotency keys are scoped to it. */
+  principal: string;
+  name?: string;
+}
+
+export interface ServiceDeps {
+  database: DatabaseHandle;
+  clock: Clock;
+  events: EventBus;
+}
+
+export interface ServiceContext extends ServiceDeps {
+  actor: Actor;
+}
+
+/** The command line and start-up act as this built-in administrator. */
+export const SYSTEM_USER_ID = 'system';
+
+export function systemActor(organisationId: string): Actor {
+  return { userId: SYSTEM_USER_ID, organisationId, role: 'admin', principal: SYSTEM_USER_ID, name: 'System' };
+}

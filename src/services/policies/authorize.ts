@@ -1,0 +1,20 @@
+import { can, type Permission } from '../../domain/access.js';
+import { forbidden } from '../../domain/errors.js';
+import type { Actor } from '../context.js';
+
+const REFUSALS: Partial<Record<Permission, string>> = {
+  'incident.create': 'Your role cannot open incidents.',
+  'incident.update': 'Your role cannot edit incidents.',
+  'incident.transition': 'Your role cannot move incidents between phases.',
+  'incident.manage_people': 'Only incident managers and administrators assign roles on an incident.',
+  'incident.note': 'Your role cannot write on incident timelines.',
+  'task.write': 'Your role cannot change tasks.',
+  'user.manage': 'Only administrators manage users.',
+  'audit.read': 'Only auditors and administrators read the audit log.',
+  'category.manage': 'Only incident managers and administrators add incident categories.',
+  'settings.manage': 'Only administrators change organisation settings.',
+};
+
+export function authorize(actor: Actor, permission: Permission): void {
+  if (!can(actor.role, permission)) throw forbidden(REFUSALS[permission] ?? `Your role (${actor.role}) does not allow ${permission}.`);
+}

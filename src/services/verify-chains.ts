@@ -1,0 +1,37 @@
+import { findFirstBreak, type ChainBreak, type ChainLink } from '../domain/hash-chain.js';
+import type { DatabaseHandle } from '../store/database.js';
+import { auditChain } from '../store/repositories/audit-log.js';
+import { timelineChain } from '../store/repositories/timeline.js';
+
+export interface ChainReport {
+  chain: string;
+  links: number;
+  broken: ChainBreak | null;
+}
+
+async function collect(links: AsyncIterable<ChainLink>): Promise<ChainLink[]> {
+  const all: ChainLink[] = [];
+  for await (const link of links) all.push(link);
+  return all;
+}
+
+/** Re-walks every audit chain and every incident timeline; reports each chain and its first broken link. */
+export async function verifyChains(database: DatabaseHandle, onProgress?: (report: ChainReport) => void): Promise<ChainReport[]> {
+  const db = database.db;
+  const reports: ChainReport[] = [];
+  const push = (report: ChainReport) => {
+    reports.push(report);
+    onProgress?.(report);
+  };
+  const organisations = await db.selectFrom('organisations').select('id').orderBy('id').execute();
+  for (const org of organisations) {
+    const links = await collect(auditChain(db, org.id));
+    push({ chain: `audit_log ${org.id}`, links: links.length, broken: findFirstBreak(links) });
+  }
+  const incidents = await db.selectFrom('incidents').select(['id', 'number']).orderBy('id').execute();
+  for (const incident of incidents) {
+    const links = await collect(timelineChain(db, incident.id));
+    push({ chain: `timeline ${incident.number} (${incident.id})`, links: links.length, broken: findFirstBreak(links) });
+  }
+  return reports;
+}

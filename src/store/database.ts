@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import {
+  Kysely,
+  OperationNodeTransformer,
+  PostgresDialect,
+  PrimitiveValueListNode,
+  SqliteDialect,
+  ValueNode,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
+import type { Engine } from './dialect.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  engine: Engine;
+  /** The connection string (PostgreSQL) or file path (SQLite) it was opened with, for backup and LISTEN. */
+  location: string;
+  close(): Promise<void>;
+}
+
+/** better-sqlite3 binds no JS booleans, so they are written as 1/0. */
+class SqliteBooleans extends OperationNodeTransformer {
+  protected override transformValue(node: ValueNode): ValueNode {
+    const out = super.transformValue(node);
+    return typeof out.value === 'boolean' ? ValueNode.create(out.value ? 1 : 0) : out;
+  }
+  protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
+    const out = super.transformPrimitiveValueList(node);
+    return PrimitiveValueListNode.create(out.values.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v)));
+  }
+}
+
+const sqliteBooleansPlugin: KyselyPlugin = {
+  transformQuery: (args: PluginTransformQueryArgs): RootOperationNode => new SqliteBooleans().transformNode(args.node),
+  transformResult: async (args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> => args.result,
+};
+
+const TIMESTAMPTZ_OID = 1184;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/** PostgreSQL hands instants back as the same ISO strings SQLite stores, and counts as numbers. */
+const pgTypes = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === TIMESTAMPTZ_OID) return (value: string) => new Date(value).toISOString();
+    if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+export function openSqlite(file: string): DatabaseHandle {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  // FULL: an acknowledged write survives a power cut, not only a process crash.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [sqliteBooleansPlugin] });
+  return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+export function openPostgres(connectionString: string, poolSize = 10): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString, max: poolSize, types: pgTypes });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', location: connectionString, close: () => db.destroy() };
+}
+
+/** DATABASE_URL=postgres://… selects PostgreSQL; otherwise the embedded SQLite file. */
+export function openDatabase(options: { databaseUrl?: string | undefined; sqliteFile: string }): DatabaseHandle {
+  const url = options.databaseUrl;
+  if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+  return openSqlite(options.sqliteFile);
+}

@@ -1,0 +1,125 @@
+import type { Db } from '../database.js';
+import type { ApiTokenRow, MembershipRow, OrganisationRow, SessionRow, UserRow } from '../schema.js';
+
+export type UserWithRole = UserRow & { role: string; organisation_id: string };
+
+export async function findDefaultOrganisation(db: Db): Promise<OrganisationRow | undefined> {
+  return db.selectFrom('organisations').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+}
+
+export async function insertOrganisation(db: Db, row: OrganisationRow): Promise<void> {
+  await db.insertInto('organisations').values(row).execute();
+}
+
+export async function insertUser(db: Db, user: UserRow, membership: MembershipRow): Promise<void> {
+  await db.insertInto('users').values(user).execute();
+  await db.insertInto('memberships').values(membership).execute();
+}
+
+function usersWithRole(db: Db, organisationId: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.user_id', 'users.id')
+    .selectAll('users')
+    .select(['memberships.role', 'memberships.organisation_id'])
+    .where('memberships.organisation_id', '=', organisationId);
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserWithRole | undefined> {
+  return db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.user_id', 'users.id')
+    .selectAll('users')
+    .select(['memberships.role', 'memberships.organisation_id'])
+    .where('users.email', '=', email.toLowerCase())
+    .orderBy('memberships.created_at')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function findUser(db: Db, organisationId: string, id: string): Promise<UserWithRole | undefined> {
+  return usersWithRole(db, organisationId).where('users.id', '=', id).executeTakeFirst();
+}
+
+export async function listUsers(db: Db, organisationId: string, options: { includeDisabled: boolean }): Promise<UserWithRole[]> {
+  let query = usersWithRole(db, organisationId);
+  if (!options.includeDisabled) query = query.where('users.disabled_at', 'is', null);
+  return query.orderBy('users.name').orderBy('users.id').execute();
+}
+
+export async function countAdmins(db: Db, organisationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('memberships.organisation_id', '=', organisationId)
+    .where('memberships.role', '=', 'admin')
+    .where('users.disabled_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function updateUser(db: Db, id: string, expectedVersion: number, changes: Partial<UserRow>): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ ...changes, version: expectedVersion + 1 })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function updateMembershipRole(db: Db, organisationId: string, userId: string, role: string): Promise<void> {
+  await db.updateTable('memberships').set({ role }).where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute();
+}
+
+export async function insertSession(db: Db, row: SessionRow): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+export async function findSessionByTokenHash(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
+  return db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export async function touchSession(db: Db, id: string, at: string, expiresAt: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at, expires_at: expiresAt }).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function deleteExpiredSessions(db: Db, now: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function insertApiToken(db: Db, row: ApiTokenRow): Promise<void> {
+  await db.insertInto('api_tokens').values(row).execute();
+}
+
+export async function findApiTokenByHash(db: Db, tokenHash: string): Promise<ApiTokenRow | undefined> {
+  return db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export async function findApiToken(db: Db, organisationId: string, id: string): Promise<ApiTokenRow | undefined> {
+  return db.selectFrom('api_tokens').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function listApiTokens(db: Db, organisationId: string, userId?: string): Promise<ApiTokenRow[]> {
+  let query = db.selectFrom('api_tokens').selectAll().where('organisation_id', '=', organisationId);
+  if (userId) query = query.where('user_id', '=', userId);
+  return query.orderBy('created_at', 'desc').execute();
+}
+
+export async function revokeApiToken(db: Db, id: string, at: string, by: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ revoked_at: at, revoked_by: by }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+}
+
+export async function markApiTokenUsed(db: Db, id: string, at: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+}

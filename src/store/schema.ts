@@ -1,0 +1,241 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Row types as Kysely sees them. Instants are ISO strings on both engines, booleans are
+ * `boolean | number` (0/1 on SQLite: read them with readBool) and JSON columns `unknown`
+ * (read them with readJson).
+ */
+type Bool = boolean | number;
+type Json = unknown;
+
+export interface OrganisationRow {
+  id: string;
+  name: string;
+  timezone: string;
+  created_at: string;
+}
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  password_changed_at: string | null;
+  disabled_at: string | null;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface MembershipRow {
+  organisation_id: string;
+  user_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface SessionRow {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  token_hash: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokenRow {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  name: string;
+  role: string;
+  token_hash: string;
+  token_prefix: string;
+  created_at: string;
+  created_by: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+export interface IncidentCategoryRow {
+  id: string;
+  organisation_id: string;
+  key: string;
+  label: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface CounterRow {
+  organisation_id: string;
+  name: string;
+  period: string;
+  value: number;
+}
+
+export interface IncidentRow {
+  id: string;
+  organisation_id: string;
+  number: string;
+  title: string;
+  summary: string;
+  category: string;
+  severity: number;
+  functional_impact: string | null;
+  information_impact: string | null;
+  recoverability: string | null;
+  tlp: string;
+  tags: Json;
+  restricted: Bool;
+  phase: string;
+  resolution: string | null;
+  occurred_at: string | null;
+  detected_at: string;
+  reported_at: string | null;
+  acknowledged_at: string | null;
+  contained_at: string | null;
+  eradicated_at: string | null;
+  recovered_at: string | null;
+  closed_at: string | null;
+  review_completed_at: string | null;
+  review_completed_by: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  version: number;
+}
+
+export interface IncidentTagRow {
+  incident_id: string;
+  organisation_id: string;
+  tag: string;
+}
+
+export interface IncidentMemberRow {
+  id: string;
+  organisation_id: string;
+  incident_id: string;
+  user_id: string;
+  role: string;
+  assigned_at: string;
+  assigned_by: string;
+  released_at: string | null;
+  released_by: string | null;
+}
+
+export interface TaskRow {
+  id: string;
+  organisation_id: string;
+  incident_id: string;
+  title: string;
+  description: string;
+  phase: string | null;
+  assignee_id: string | null;
+  due_at: string | null;
+  status: string;
+  position: number;
+  completed_at: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  version: number;
+}
+
+export interface TimelineEntryRow {
+  id: string;
+  organisation_id: string;
+  incident_id: string;
+  seq: number;
+  kind: string;
+  body: string;
+  details: Json;
+  occurred_at: string;
+  recorded_at: string;
+  actor_id: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface PhaseChangeRow {
+  id: string;
+  organisation_id: string;
+  incident_id: string;
+  from_phase: string;
+  to_phase: string;
+  reason: string | null;
+  at: string;
+  actor_id: string;
+}
+
+export interface AuditLogRow {
+  id: string;
+  organisation_id: string;
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string;
+  details: Json;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface OutboxRow {
+  id: string;
+  organisation_id: string;
+  topic: string;
+  payload: Json;
+  created_at: string;
+  available_at: string;
+  attempts: Generated<number>;
+  delivered_at: string | null;
+  last_error: string | null;
+}
+
+export interface IdempotencyKeyRow {
+  organisation_id: string;
+  principal: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response: Json;
+  created_at: string;
+}
+
+export interface SettingRow {
+  organisation_id: string;
+  key: string;
+  value: Json;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface Database {
+  organisations: OrganisationRow;
+  users: UserRow;
+  memberships: MembershipRow;
+  sessions: SessionRow;
+  api_tokens: ApiTokenRow;
+  incident_categories: IncidentCategoryRow;
+  counters: CounterRow;
+  incidents: IncidentRow;
+  incident_tags: IncidentTagRow;
+  incident_members: IncidentMemberRow;
+  tasks: TaskRow;
+  timeline_entries: TimelineEntryRow;
+  phase_changes: PhaseChangeRow;
+  audit_log: AuditLogRow;
+  outbox: OutboxRow;
+  idempotency_keys: IdempotencyKeyRow;
+  settings: SettingRow;
+}
