@@ -1,19 +1,33 @@
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { BulwarkError } from '../domain/errors.js';
+import { registerBackup } from './commands/backup.js';
+import { registerDemo } from './commands/demo.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
+import { registerToken } from './commands/token.js';
+import { registerUser } from './commands/user.js';
+import { registerVerify } from './commands/verify.js';
 
+/** Exit codes: 0 ok, 1 unexpected failure, 2 the user's mistake, 3 not found, 4 a broken hash chain (verify). */
 const program = new Command()
   .name('bulwark')
   .description('Bulwark: incident response, incident management and risk management')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .exitOverride();
 
 registerServe(program);
 registerMigrate(program);
+registerUser(program);
+registerToken(program);
+registerVerify(program);
+registerBackup(program);
+registerDemo(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
+  // Commander has already printed its usage message or the help text.
+  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
   if (error instanceof BulwarkError) {
     console.error(`bulwark: ${error.message}`);
     for (const e of error.errors) console.error(`  ${e.path}: ${e.message}`);

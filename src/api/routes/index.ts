@@ -1,9 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { incidentRoutes } from './incidents/incidents.js';
 import { eventRoutes } from './system/events.js';
+import { auditRoutes } from './audit/audit.js';
+import { categoryRoutes } from './categories/categories.js';
+import { meRoutes } from './me/me.js';
+import { metaRoutes } from './meta/meta.js';
+import { settingsRoutes } from './settings/settings.js';
+import { tokenRoutes } from './tokens/tokens.js';
+import { userRoutes } from './users/users.js';
 
 /**
  * Every authenticated /api/v1 resource, one folder each with its routes, schema and test beside it.
  * Add a resource by adding its plugin here.
  */
-export const resourceRoutes: Array<(app: FastifyInstance) => Promise<void>> = [incidentRoutes, eventRoutes];
+export const resourceRoutes: Array<(app: FastifyInstance) => Promise<void>> = [incidentRoutes, eventRoutes, userRoutes, meRoutes, tokenRoutes, categoryRoutes, auditRoutes, settingsRoutes, metaRoutes];

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../api/app.js';
 import { loadConfig } from '../../config.js';
+import { startBackgroundJobs } from '../../jobs/background-jobs.js';
 import { ensureFirstAdmin } from '../../services/bootstrap.js';
 import { startRuntime } from '../../services/runtime.js';
 
@@ -13,7 +14,9 @@ export function registerServe(program: Command): void {
       const runtime = await startRuntime({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
       const admin = await ensureFirstAdmin(runtime.deps, runtime.organisationId, { email: config.adminEmail, password: config.adminPassword });
       const app = await buildApp({ deps: runtime.deps, logLevel: config.logLevel, secureCookies: config.secureCookies, loginRateLimit: config.loginRateLimit });
+      const jobs = startBackgroundJobs(runtime.deps, runtime.organisationId, app.log);
       const shutdown = async () => {
+        await jobs.stop();
         await app.close();
         await runtime.close();
         process.exit(0);

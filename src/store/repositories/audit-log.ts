@@ -82,14 +82,23 @@ export interface AuditQuery {
   organisationId: string;
   targetType?: string | undefined;
   targetId?: string | undefined;
+  /** Keyset pagination: only entries older than this sequence number. */
   beforeSeq?: number | undefined;
   limit: number;
 }
 
-export async function listAuditEntries(db: Db, q: AuditQuery): Promise<AuditLogRow[]> {
-  let query = db.selectFrom('audit_log').selectAll().where('organisation_id', '=', q.organisationId);
-  if (q.targetType) query = query.where('target_type', '=', q.targetType);
-  if (q.targetId) query = query.where('target_id', '=', q.targetId);
-  if (q.beforeSeq !== undefined) query = query.where('seq', '<', q.beforeSeq);
-  return query.orderBy('seq', 'desc').limit(q.limit).execute();
+export type AuditEntryWithActor = AuditLogRow & { actor_name: string | null };
+
+/** Newest first, with the acting user's name (null for the system and for users that are gone). */
+export async function listAuditEntries(db: Db, q: AuditQuery): Promise<AuditEntryWithActor[]> {
+  let query = db
+    .selectFrom('audit_log')
+    .leftJoin('users', 'users.id', 'audit_log.actor_id')
+    .selectAll('audit_log')
+    .select('users.name as actor_name')
+    .where('audit_log.organisation_id', '=', q.organisationId);
+  if (q.targetType) query = query.where('audit_log.target_type', '=', q.targetType);
+  if (q.targetId) query = query.where('audit_log.target_id', '=', q.targetId);
+  if (q.beforeSeq !== undefined) query = query.where('audit_log.seq', '<', q.beforeSeq);
+  return query.orderBy('audit_log.seq', 'desc').limit(q.limit).execute();
 }

@@ -30,6 +30,16 @@ export async function memberHistory(db: Db, incidentId: string) {
     .execute();
 }
 
+export async function findMemberWithUser(db: Db, id: string) {
+  return db
+    .selectFrom('incident_members')
+    .innerJoin('users', 'users.id', 'incident_members.user_id')
+    .selectAll('incident_members')
+    .select(['users.name as user_name', 'users.email as user_email'])
+    .where('incident_members.id', '=', id)
+    .executeTakeFirst();
+}
+
 export async function activeHolders(db: Db, incidentId: string, role: string): Promise<IncidentMemberRow[]> {
   return db
     .selectFrom('incident_members')

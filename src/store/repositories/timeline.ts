@@ -48,12 +48,19 @@ export async function appendTimelineEntry(db: Db, input: TimelineEntryInput): Pr
 
 /** Entries in the order things happened (occurred_at), ties in the order they were written. */
 export async function listTimeline(db: Db, incidentId: string, options: { limit: number; after?: { occurred_at: string; seq: number } | undefined }) {
-  let query = db.selectFrom('timeline_entries').selectAll().where('incident_id', '=', incidentId);
+  let query = db
+    .selectFrom('timeline_entries')
+    .leftJoin('users', 'users.id', 'timeline_entries.actor_id')
+    .selectAll('timeline_entries')
+    .select('users.name as actor_name')
+    .where('timeline_entries.incident_id', '=', incidentId);
   if (options.after) {
     const { occurred_at, seq } = options.after;
-    query = query.where((eb) => eb.or([eb('occurred_at', '>', occurred_at), eb.and([eb('occurred_at', '=', occurred_at), eb('seq', '>', seq)])]));
+    query = query.where((eb) =>
+      eb.or([eb('timeline_entries.occurred_at', '>', occurred_at), eb.and([eb('timeline_entries.occurred_at', '=', occurred_at), eb('timeline_entries.seq', '>', seq)])]),
+    );
   }
-  return query.orderBy('occurred_at').orderBy('seq').limit(options.limit).execute();
+  return query.orderBy('timeline_entries.occurred_at').orderBy('timeline_entries.seq').limit(options.limit).execute();
 }
 
 export async function* timelineChain(db: Db, incidentId: string): AsyncGenerator<ChainLink> {

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { BulwarkError } from '../../../domain/errors.js';
+import { addUser } from '../../../services/users/add-user.js';
+import { listUsers } from '../../../services/users/list-users.js';
+import { resetPassword } from '../../../services/users/reset-password.js';
+import { updateUser } from '../../../services/users/update-user.js';
+import { serviceContext } from '../../context.js';
+import { presentUser } from '../../presenters/people.js';
+import { etag, expectedVersion, idParam, problemResponses } from '../../schemas.js';
+import { createUserBody, listUsersQuery, resetPasswordBody, updateUserBody, userSchema, userWithPasswordSchema } from './schema.js';
+
+const tags = ['Users'];
+const ifMatchHeaders = z.object({ 'if-match': z.string().max(100).optional() }).passthrough();
+
+export async function userRoutes(app: FastifyInstance) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get('/api/v1/users', {
+    schema: { tags, summary: 'List people', description: 'Everyone signed in may list people, to pick assignees and commanders.', querystring: listUsersQuery, response: { 200: z.object({ items: z.array(userSchema) }), ...problemResponses } },
+  }, async (request) => {
+    const users = await listUsers(serviceContext(request), { includeDisabled: request.query.include_disabled ?? false });
+    return { items: users.map(presentUser) };
+  });
+
+  api.post('/api/v1/users', {
+    schema: { tags, summary: 'Add a user (administrators)', body: createUserBody, response: { 201: userWithPasswordSchema, ...problemResponses } },
+  }, async (request, reply) => {
+    const { user, oneTimePassword } = await addUser(serviceContext(request), request.body);
+    reply.code(201).header('etag', etag(user.version)).header('location', `/api/v1/users/${user.id}`);
+    return { user: presentUser(user), one_time_password: oneTimePassword };
+  });
+
+  api.patch('/api/v1/users/:id', {
+    schema: { tags, summary: 'Change a user’s name, role or disabled state (administrators)', description: 'Needs the version you saw, as If-Match: "<version>" or a version field. The last active administrator can be neither demoted nor disabled (409).', params: idParam, headers: ifMatchHeaders, body: updateUserBody, response: { 200: userSchema, ...problemResponses } },
+  }, async (request, reply) => {
+    const { version, ...changes } = request.body;
+    const expected = expectedVersion(request.headers['if-match'], version);
+    if (expected === undefined) throw new BulwarkError('precondition_required', 'Say which version you are editing: send If-Match: "<version>" (the ETag you got) or a version field.');
+    if (Number.isNaN(expected)) throw new BulwarkError('validation', 'If-Match must be the ETag you received, e.g. "3".', { errors: [{ path: 'headers.if-match', message: 'not a version ETag' }] });
+    const user = await updateUser(serviceContext(request), request.params.id, expected, changes);
+    reply.header('etag', etag(user.version));
+    return presentUser(user);
+  });
+
+  api.post('/api/v1/users/:id/reset-password', {
+    schema: { tags, summary: 'Set a new password for someone (administrators)', description: 'Signs the user out everywhere.', params: idParam, body: resetPasswordBody.optional(), response: { 200: userWithPasswordSchema, ...problemResponses } },
+  }, async (request) => {
+    const { user, oneTimePassword } = await resetPassword(serviceContext(request), request.params.id, request.body?.password);
+    return { user: presentUser(user), one_time_password: oneTimePassword };
+  });
+}

@@ -1,0 +1,27 @@
+import { systemActor, type ServiceDeps } from '../services/context.js';
+import { purgeExpired } from '../services/maintenance/purge-expired.js';
+import { startScheduler, type Job, type JobLog, type Scheduler } from './scheduler.js';
+
+const MINUTE_MS = 60_000;
+
+export interface BackgroundJobOptions {
+  purgeEveryMs?: number;
+  firstAfterMs?: number;
+}
+
+/** The jobs `bulwark serve` runs next to the API. Every node of a cluster runs them; they are idempotent. */
+export function backgroundJobs(deps: ServiceDeps, organisationId: string, options: BackgroundJobOptions = {}): Job[] {
+  const system = { ...deps, actor: systemActor(organisationId) };
+  return [
+    {
+      name: 'purge-expired',
+      everyMs: options.purgeEveryMs ?? 15 * MINUTE_MS,
+      firstAfterMs: options.firstAfterMs ?? MINUTE_MS,
+      run: () => purgeExpired(system),
+    },
+  ];
+}
+
+export function startBackgroundJobs(deps: ServiceDeps, organisationId: string, log: JobLog, options: BackgroundJobOptions = {}): Scheduler {
+  return startScheduler(backgroundJobs(deps, organisationId, options), log);
+}

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { systemActor, type ServiceContext } from '../../src/services/context.js';
+import { createIncident } from '../../src/services/incidents/create-incident.js';
+import { updateIncident } from '../../src/services/incidents/update-incident.js';
+import { startRuntime, type Runtime } from '../../src/services/runtime.js';
+import { verifyChains } from '../../src/services/verify-chains.js';
+import { describeEachEngine } from '../support/engines.js';
+
+describeEachEngine('concurrent writers', (database) => {
+  let runtime: Runtime;
+  let ctx: ServiceContext;
+  beforeAll(async () => {
+    runtime = await startRuntime({ sqliteFile: '', database: database() });
+    ctx = { ...runtime.deps, actor: systemActor(runtime.organisationId) };
+  });
+  afterAll(async () => {
+    await (runtime.deps.events as { stop?: () => Promise<void> }).stop?.();
+  });
+
+  it('gives every incident opened at once its own number and keeps the audit chain unforked', async () => {
+    const opened = await Promise.all(Array.from({ length: 20 }, (_, i) => createIncident(ctx, { title: `Burst ${i}`, category: 'malware' })));
+    const numbers = opened.map((o) => o.incident.number);
+    expect(new Set(numbers).size).toBe(20);
+    const reports = await verifyChains(database());
+    expect(reports.filter((r) => r.broken)).toEqual([]);
+    expect(reports.find((r) => r.chain.startsWith('audit_log'))!.links).toBeGreaterThanOrEqual(20);
+  });
+
+  it('lets exactly one of two simultaneous edits at the same version win; the other is refused as stale', async () => {
+    const { incident } = await createIncident(ctx, { title: 'Race', category: 'phishing' });
+    const results = await Promise.allSettled([
+      updateIncident(ctx, incident.id, 1, { title: 'Edit by Sofia' }),
+      updateIncident(ctx, incident.id, 1, { title: 'Edit by Malik' }),
+    ]);
+    const fulfilled = results.filter((r) => r.status === 'fulfilled');
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(fulfilled).toHaveLength(1);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]!.reason.kind).toBe('precondition_failed');
+    const reports = await verifyChains(database());
+    expect(reports.filter((r) => r.broken)).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { api, setCsrfToken } from '../api/client';
+import { ApiProblem } from '../api/problem';
+import type { Session, SessionUser } from '../api/types';
+
+interface SessionState {
+  user: SessionUser | null;
+  loading: boolean;
+  login(email: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const session = useQuery({
+    queryKey: ['session'],
+    queryFn: async () => {
+      try {
+        const current = await api.get<Session>('/api/v1/session');
+        setCsrfToken(current.csrf_token);
+        return current;
+      } catch (error) {
+        if (error instanceof ApiProblem && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: Infinity,
+    retry: false,
+  });
+
+  const login = useCallback(
+    async (email: string, password: string) => {
+      const created = await api.post<Session>('/api/v1/session', { email, password });
+      setCsrfToken(created.csrf_token);
+      queryClient.setQueryData(['session'], created);
+    },
+    [queryClient],
+  );
+
+  const logout = useCallback(async () => {
+    await api.delete('/api/v1/session').catch(() => undefined);
+    setCsrfToken(null);
+    queryClient.clear();
+    queryClient.setQueryData(['session'], null);
+  }, [queryClient]);
+
+  const value = useMemo<SessionState>(
+    () => ({ user: session.data?.user ?? null, loading: session.isPending, login, logout }),
+    [session.data, session.isPending, login, logout],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const state = useContext(SessionContext);
+  if (!state) throw new Error('useSession outside SessionProvider');
+  return state;
+}
+
+/** The signed-in user; only for pages behind the login. */
+export function useCurrentUser(): SessionUser {
+  const { user } = useSession();
+  if (!user) throw new Error('useCurrentUser without a signed-in user');
+  return user;
+}

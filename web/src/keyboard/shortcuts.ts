@@ -1,0 +1,33 @@
+/** The app's keyboard shortcuts, as listed in the "Keyboard shortcuts" dialog (`?`). */
+export interface ShortcutGroup {
+  title: string;
+  shortcuts: Array<{ keys: string[]; description: string }>;
+}
+
+export const SHORTCUT_GROUPS: ShortcutGroup[] = [
+  {
+    title: 'Anywhere',
+    shortcuts: [
+      { keys: ['/'], description: 'Search incidents' },
+      { keys: ['Ctrl', 'K'], description: 'Command palette (⌘ K on a Mac)' },
+      { keys: ['?'], description: 'Show these shortcuts' },
+      { keys: ['Esc'], description: 'Close a dialog or leave a field' },
+    ],
+  },
+  {
+    title: 'Home and incident list',
+    shortcuts: [
+      { keys: ['j'], description: 'Select the next incident' },
+      { keys: ['k'], description: 'Select the previous incident' },
+      { keys: ['Enter'], description: 'Open the selected incident' },
+      { keys: ['n'], description: 'New incident' },
+    ],
+  },
+  {
+    title: 'Incident page',
+    shortcuts: [
+      { keys: ['n'], description: 'Add a note to the timeline' },
+      { keys: ['t'], description: 'Add a task' },
+    ],
+  },
+];

@@ -1,0 +1,36 @@
+import { NavLink, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconHome, IconSettings } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useCurrentUser } from '../auth/session';
+
+/** Sections appear here as their capability lands (UI.md, "Where things live"). */
+export function Navigation({ onNavigate }: { onNavigate?: () => void }) {
+  const { pathname } = useLocation();
+  const user = useCurrentUser();
+  const item = (to: string, label: string, icon: ReactNode, exact = false) => {
+    const active = exact ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
+    return (
+      <NavLink
+        component={Link}
+        to={to}
+        label={label}
+        leftSection={icon}
+        active={active}
+        aria-current={active ? 'page' : undefined}
+        onClick={onNavigate}
+        style={{ borderRadius: 4 }}
+      />
+    );
+  };
+  return (
+    <Stack gap={2} component="nav" aria-label="Main" h="100%">
+      {item('/', 'Home', <IconHome size={18} aria-hidden />, true)}
+      {item('/incidents', 'Incidents', <IconAlertTriangle size={18} aria-hidden />)}
+      {user.role === 'admin' && item('/admin', 'Admin', <IconSettings size={18} aria-hidden />)}
+      <Text size="xs" c="dimmed" mt="auto" px="xs" pb={4}>
+        Press ? for shortcuts · Ctrl K for commands
+      </Text>
+    </Stack>
+  );
+}
