@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { conflict } from '../domain/errors.js';
 import type { Instant } from '../domain/time.js';
 import type { Db } from '../store/database.js';
 import type { Engine } from '../store/dialect.js';
@@ -45,7 +46,17 @@ export async function runInTransaction<T>(ctx: ServiceContext, work: (uow: UnitO
       emit: (event) => events.push({ ...event, organisation_id: ctx.actor.organisationId, actor_id: ctx.actor.userId, at: now }),
     };
     return work(uow);
+  }).catch((error: unknown) => {
+    throw isUniqueViolation(error)
+      ? conflict('This clashes with something created at the same moment (the same e-mail, key or number). Reload and try again.')
+      : error;
   });
   for (const event of events) ctx.events.publish(event);
   return result;
+}
+
+/** Two writers racing past the same "does it exist?" check: the database's unique index decides, and the loser gets a 409. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

@@ -73,6 +73,10 @@ export function openSqlite(file: string): DatabaseHandle {
 
 export function openPostgres(connectionString: string, poolSize = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max: poolSize, types: pgTypes });
+  // An idle connection dropped by the server (restart, failover) must not crash the process; the pool opens a new one.
+  pool.on('error', (error) => {
+    if ((error as { code?: string }).code !== '57P01') process.stderr.write(`PostgreSQL connection lost: ${error.message}\n`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', location: connectionString, close: () => db.destroy() };
 }

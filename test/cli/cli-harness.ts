@@ -43,6 +43,8 @@ export function runCli(target: CliTarget, args: string[], env: Record<string, st
   });
 }
 
+export type InProcess = Awaited<ReturnType<typeof openTarget>>;
+
 /** Opens the target's database in this process: the API (through inject) and direct access for tampering and checks. */
 export async function openTarget(target: CliTarget) {
   const database: DatabaseHandle = openDatabase({ databaseUrl: target.databaseUrl, sqliteFile: target.sqliteFile });
@@ -61,10 +63,11 @@ export async function openTarget(target: CliTarget) {
 }
 
 /** A suite run against the CLI once per engine (or only the engines given), each with its own empty database. */
-export function describeCliOnEngines(name: string, suite: (target: () => CliTarget) => void, engines: Engine[] = ENGINES): void {
+export function describeCliOnEngines(name: string, suite: (target: () => CliTarget, inProcess: () => Promise<InProcess>) => void, engines: Engine[] = ENGINES): void {
   for (const engine of engines) {
     describe(`${name} [${engine}]`, () => {
       let target: CliTarget | undefined;
+      let opened: Promise<InProcess> | undefined;
       let drop = async () => {};
       beforeAll(async () => {
         const dataDir = mkdtempSync(join(tmpdir(), 'bulwark-cli-'));
@@ -77,13 +80,16 @@ export function describeCliOnEngines(name: string, suite: (target: () => CliTarg
         target = { engine, dataDir, databaseUrl, sqliteFile: join(dataDir, 'bulwark.db') };
       });
       afterAll(async () => {
+        await (await opened)?.close();
         await drop();
         if (target) rmSync(target.dataDir, { recursive: true, force: true });
       });
-      suite(() => {
+      const current = () => {
         if (!target) throw new Error('CLI target not ready');
         return target;
-      });
+      };
+      // Opened on first use and kept, so the CLI under test and this process share the database.
+      suite(current, () => (opened ??= openTarget(current())));
     });
   }
 }

@@ -4,6 +4,7 @@ import { createIncident } from '../../src/services/incidents/create-incident.js'
 import { updateIncident } from '../../src/services/incidents/update-incident.js';
 import { startRuntime, type Runtime } from '../../src/services/runtime.js';
 import { verifyChains } from '../../src/services/verify-chains.js';
+import { addUser } from '../../src/services/users/manage-users.js';
 import { describeEachEngine } from '../support/engines.js';
 
 describeEachEngine('concurrent writers', (database) => {
@@ -39,5 +40,15 @@ describeEachEngine('concurrent writers', (database) => {
     expect(rejected[0]!.reason.kind).toBe('precondition_failed');
     const reports = await verifyChains(database());
     expect(reports.filter((r) => r.broken)).toEqual([]);
+  });
+
+  it('answers a 409, not a 500, when two people create the same account at the same moment', async () => {
+    const results = await Promise.allSettled([
+      addUser(ctx, { email: 'twin@example.test', role: 'responder', password: 'correct horse battery staple' }),
+      addUser(ctx, { email: 'TWIN@example.test', role: 'analyst', password: 'correct horse battery staple' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const loser = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(loser?.reason.kind).toBe('conflict');
   });
 });

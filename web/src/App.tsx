@@ -10,6 +10,7 @@ import { CreateIncidentPage } from './pages/incidents/CreateIncidentPage';
 import { IncidentListPage } from './pages/incidents/IncidentListPage';
 import { IncidentPage } from './pages/incident/IncidentPage';
 import { LoginPage } from './pages/login/LoginPage';
+import { LoginRedirect } from './pages/login/LoginRedirect';
 import { ProfilePage } from './pages/profile/ProfilePage';
 
 export function App() {
@@ -32,7 +33,7 @@ export function App() {
   }
   return (
     <Routes>
-      <Route path="/login" element={<Navigate to="/" replace />} />
+      <Route path="/login" element={<LoginRedirect />} />
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
         <Route path="incidents" element={<IncidentListPage />} />

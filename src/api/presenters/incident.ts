@@ -1,7 +1,8 @@
 import { responseMetrics } from '../../domain/metrics.js';
-import type { IncidentRole } from '../../domain/access.js';
 import type { Phase } from '../../domain/lifecycle.js';
 import type { IncidentRecord } from '../../services/incidents/incident-record.js';
+import type { MemberRecord } from '../../services/members/member-record.js';
+import { presentMember } from './member.js';
 
 /** The public shape of an incident: the record without tenancy columns, with its response metrics. */
 export function presentIncident(incident: IncidentRecord) {
@@ -11,14 +12,12 @@ export function presentIncident(incident: IncidentRecord) {
 
 export function presentIncidentDetail(overview: {
   incident: IncidentRecord;
-  members: Array<{ id: string; user_id: string; user_name: string; user_email: string; role: string; assigned_at: string; assigned_by: string; released_at: string | null; released_by: string | null }>;
+  members: MemberRecord[];
   phaseChanges: Array<{ id: string; from_phase: string; to_phase: string; reason: string | null; at: string; actor_id: string }>;
 }) {
   return {
     ...presentIncident(overview.incident),
-    members: overview.members.map(({ id, user_id, user_name, user_email, role, assigned_at, assigned_by, released_at, released_by }) => ({
-      id, user_id, user_name, user_email, role: role as IncidentRole, assigned_at, assigned_by, released_at, released_by,
-    })),
+    members: overview.members.map(presentMember),
     phase_changes: overview.phaseChanges.map(({ id, from_phase, to_phase, reason, at, actor_id }) => ({ id, from_phase: from_phase as Phase, to_phase: to_phase as Phase, reason, at, actor_id })),
   };
 }

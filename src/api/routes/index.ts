@@ -8,9 +8,12 @@ import { metaRoutes } from './meta/meta.js';
 import { settingsRoutes } from './settings/settings.js';
 import { tokenRoutes } from './tokens/tokens.js';
 import { userRoutes } from './users/users.js';
+import { memberRoutes } from './members/members.js';
+import { taskRoutes } from './tasks/tasks.js';
+import { timelineRoutes } from './timeline/timeline.js';
 
 /**
  * Every authenticated /api/v1 resource, one folder each with its routes, schema and test beside it.
  * Add a resource by adding its plugin here.
  */
-export const resourceRoutes: Array<(app: FastifyInstance) => Promise<void>> = [incidentRoutes, eventRoutes, userRoutes, meRoutes, tokenRoutes, categoryRoutes, auditRoutes, settingsRoutes, metaRoutes];
+export const resourceRoutes: Array<(app: FastifyInstance) => Promise<void>> = [incidentRoutes, eventRoutes, userRoutes, meRoutes, tokenRoutes, categoryRoutes, auditRoutes, settingsRoutes, metaRoutes, taskRoutes, memberRoutes, timelineRoutes];

@@ -2,7 +2,9 @@ import { Option, type Command } from 'commander';
 import { ROLES, type Role } from '../../domain/access.js';
 import { toInstant } from '../../domain/time.js';
 import { invalid } from '../../domain/errors.js';
-import { createApiToken, listTokens, revokeApiToken } from '../../services/tokens/manage-tokens.js';
+import { createApiToken } from '../../services/tokens/create-api-token.js';
+import { listApiTokens } from '../../services/tokens/list-api-tokens.js';
+import { revokeApiToken } from '../../services/tokens/revoke-api-token.js';
 import { printJson, printTable, withSystemContext } from '../system-context.js';
 
 function expiry(value: string | undefined): string | undefined {
@@ -40,7 +42,7 @@ export function registerToken(program: Command): void {
     .description('List API tokens (secrets are never shown)')
     .option('--json', 'print the tokens as JSON')
     .action(async (options: { json?: boolean }) => {
-      const tokens = await withSystemContext((ctx) => listTokens(ctx));
+      const tokens = await withSystemContext((ctx) => listApiTokens(ctx));
       if (options.json) return printJson(tokens);
       if (!tokens.length) return console.log('No API tokens yet.');
       printTable(

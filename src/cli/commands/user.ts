@@ -1,6 +1,10 @@
 import { Option, type Command } from 'commander';
 import { ROLES, type Role } from '../../domain/access.js';
-import { addUser, listUsers, resetPassword, updateUser, type UserRecord } from '../../services/users/manage-users.js';
+import { addUser } from '../../services/users/add-user.js';
+import { listUsers } from '../../services/users/list-users.js';
+import { resetPassword } from '../../services/users/reset-password.js';
+import { updateUser } from '../../services/users/update-user.js';
+import type { UserRecord } from '../../services/users/user-record.js';
 import { printJson, printTable, withSystemContext } from '../system-context.js';
 
 const roleOption = () => new Option('--role <role>', 'organisation role').choices(ROLES);

@@ -2,7 +2,7 @@ import { BulwarkError } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { HOUR_MS } from '../../domain/time.js';
 import { appendAuditEntry } from '../../store/repositories/audit-log.js';
-import { findUserByEmail, insertSession, updateUser } from '../../store/repositories/people.js';
+import { findUserByEmail, insertSession, recordLogin } from '../../store/repositories/people.js';
 import type { ServiceDeps } from '../context.js';
 import { hashSecret, newSecret, verifyPassword } from './secrets.js';
 
@@ -42,7 +42,7 @@ export async function login(deps: ServiceDeps, input: { email: string; password:
       ip: input.ip ?? null,
       user_agent: input.userAgent?.slice(0, 300) ?? null,
     });
-    await updateUser(trx, user.id, user.version, { last_login_at: now, updated_at: user.updated_at });
+    await recordLogin(trx, user.id, now);
     await appendAuditEntry(trx, deps.database.engine, { organisation_id: user.organisation_id, actor_id: user.id, action: 'session.login', target_type: 'user', target_id: user.id, details: { ip: input.ip ?? null }, at: now });
   });
   return { sessionToken, csrfToken, expiresAt, user: { id: user.id, email: user.email, name: user.name, role: user.role } };

@@ -1,7 +1,7 @@
 import { newId } from '../../domain/ids.js';
 import type { Phase } from '../../domain/lifecycle.js';
 import type { TaskStatus } from '../../domain/task.js';
-import type { Instant } from '../../domain/time.js';
+import { toInstant, type Instant } from '../../domain/time.js';
 import { lastTaskPosition, findTask, insertTask } from '../../store/repositories/tasks.js';
 import type { ServiceContext } from '../context.js';
 import { loadIncidentForChange } from '../incidents/load-incident.js';
@@ -36,7 +36,7 @@ export async function createTask(ctx: ServiceContext, incidentId: string, input:
       description: input.description ?? '',
       phase: input.phase ?? null,
       assignee_id: input.assignee_id ?? null,
-      due_at: input.due_at ?? null,
+      due_at: input.due_at ? toInstant(input.due_at) : null,
       status,
       // The incident row lock serialises writers, so nobody else takes this position meanwhile.
       position: (await lastTaskPosition(uow.db, incident.id)) + 1,

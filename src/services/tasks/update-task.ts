@@ -1,7 +1,7 @@
 import { BulwarkError, notFound, stale } from '../../domain/errors.js';
 import type { Phase } from '../../domain/lifecycle.js';
 import type { TaskStatus } from '../../domain/task.js';
-import type { Instant } from '../../domain/time.js';
+import { toInstant, type Instant } from '../../domain/time.js';
 import { findTask, lastTaskPosition, shiftTasksBetween, updateTask as writeTask } from '../../store/repositories/tasks.js';
 import type { TaskRow } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
@@ -58,6 +58,7 @@ export async function updateTask(ctx: ServiceContext, id: string, expectedVersio
 
     const next: TaskChanges = { ...changes };
     if (next.title !== undefined) next.title = next.title.trim();
+    if (next.due_at) next.due_at = toInstant(next.due_at);
     if (next.position !== undefined) next.position = Math.min(next.position, await lastTaskPosition(uow.db, incident.id));
     const changed = (Object.keys(next) as Field[]).filter((f) => next[f] !== undefined && next[f] !== currentValue(before, f));
     if (changed.length === 0) return before;

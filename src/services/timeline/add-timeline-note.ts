@@ -1,5 +1,5 @@
 import { invalid } from '../../domain/errors.js';
-import type { Instant } from '../../domain/time.js';
+import { toInstant, type Instant } from '../../domain/time.js';
 import { findUser } from '../../store/repositories/people.js';
 import type { ServiceContext } from '../context.js';
 import { loadIncidentForChange } from '../incidents/load-incident.js';
@@ -19,10 +19,12 @@ export async function addTimelineNote(ctx: ServiceContext, incidentId: string, i
   authorize(ctx.actor, 'incident.note');
   return runInTransaction(ctx, async (uow) => {
     const incident = await loadIncidentForChange(uow, incidentId);
-    if (input.occurred_at !== undefined && Date.parse(input.occurred_at) > Date.parse(uow.now) + CLOCK_SKEW_MS) {
+    // Hashed as written, so it must already be in the one form both databases read back.
+    const occurredAt = input.occurred_at === undefined ? uow.now : toInstant(input.occurred_at);
+    if (Date.parse(occurredAt) > Date.parse(uow.now) + CLOCK_SKEW_MS) {
       throw invalid('A note cannot say something happened in the future.', [{ path: 'occurred_at', message: 'must not be later than now' }]);
     }
-    const row = await recordTimelineEntry(uow, incident, { kind: 'note', body: input.body, ...(input.occurred_at ? { occurred_at: input.occurred_at } : {}) });
+    const row = await recordTimelineEntry(uow, incident, { kind: 'note', body: input.body, occurred_at: occurredAt });
     await uow.audit('timeline.note', { type: 'timeline_entry', id: row.id }, { incident_id: incident.id, seq: row.seq, occurred_at: row.occurred_at, length: input.body.length });
     const author = await findUser(uow.db, uow.actor.organisationId, uow.actor.userId);
     return toTimelineEntryRecord(row, author?.name ?? null);

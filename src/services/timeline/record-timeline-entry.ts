@@ -1,4 +1,4 @@
-import type { Instant } from '../../domain/time.js';
+import { toInstant, type Instant } from '../../domain/time.js';
 import { appendTimelineEntry } from '../../store/repositories/timeline.js';
 import type { TimelineEntryRow } from '../../store/schema.js';
 import type { IncidentRecord } from '../incidents/incident-record.js';
@@ -30,7 +30,8 @@ export async function recordTimelineEntry(
     kind: entry.kind,
     body: entry.body ?? '',
     details: entry.details ?? {},
-    occurred_at: entry.occurred_at ?? uow.now,
+    // Stored and hashed in the one instant format, so the chain verifies the same on both engines.
+    occurred_at: entry.occurred_at ? toInstant(entry.occurred_at) : uow.now,
     recorded_at: uow.now,
     actor_id: uow.actor.userId,
   });

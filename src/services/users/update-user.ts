@@ -4,7 +4,7 @@ import { countAdmins, deleteSessionsOfUser, updateMembershipRole, updateUser as 
 import type { ServiceContext } from '../context.js';
 import { authorize } from '../policies/authorize.js';
 import { runInTransaction } from '../transaction.js';
-import { loadUser, reloadUser, type UserRecord } from './user-record.js';
+import { loadUser, reloadUser, toUserRecord, type UserRecord } from './user-record.js';
 
 export interface UserChanges {
   name?: string | undefined;
@@ -28,18 +28,19 @@ export async function updateUser(ctx: ServiceContext, idOrEmail: string, expecte
     if (expectedVersion !== undefined && expectedVersion !== version) throw stale(version);
 
     const demoted = changes.role !== undefined && changes.role !== 'admin';
-    if (user.role === 'admin' && !user.disabled_at && (demoted || changes.disabled === true) && (await countAdmins(uow.db, uow.actor.organisationId)) <= 1) {
+    if (user.role === 'admin' && !user.disabled_at && (demoted || changes.disabled === true) && (await countAdmins(uow.db, uow.actor.organisationId, uow.engine)) <= 1) {
       throw conflict('This is the last active administrator; make someone else an administrator first.');
     }
     const disabledAt = changes.disabled === undefined ? user.disabled_at : changes.disabled ? (user.disabled_at ?? uow.now) : null;
-    if (!(await writeUser(uow.db, user.id, version, { name: name ?? user.name, disabled_at: disabledAt, updated_at: uow.now }))) throw stale(version + 1);
-    if (changes.role !== undefined && changes.role !== user.role) await updateMembershipRole(uow.db, uow.actor.organisationId, user.id, changes.role);
-    if (disabledAt && !user.disabled_at) await deleteSessionsOfUser(uow.db, user.id);
-
     const changed: Record<string, { from: unknown; to: unknown }> = {};
     if (name !== undefined && name !== user.name) changed.name = { from: user.name, to: name };
     if (changes.role !== undefined && changes.role !== user.role) changed.role = { from: user.role, to: changes.role };
     if ((disabledAt !== null) !== (user.disabled_at !== null)) changed.disabled = { from: user.disabled_at !== null, to: disabledAt !== null };
+    if (Object.keys(changed).length === 0) return toUserRecord(user);
+
+    if (!(await writeUser(uow.db, user.id, version, { name: name ?? user.name, disabled_at: disabledAt, updated_at: uow.now }))) throw stale(version + 1);
+    if (changed.role) await updateMembershipRole(uow.db, uow.actor.organisationId, user.id, changes.role!);
+    if (changed.disabled && disabledAt) await deleteSessionsOfUser(uow.db, user.id);
     await uow.audit('user.update', { type: 'user', id: user.id }, { changes: changed, version: version + 1 });
     uow.emit({ type: 'user.updated', entity_id: user.id, version: version + 1 });
     return reloadUser(uow.db, uow.actor, user.id);

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../database.js';
+import type { Engine } from '../dialect.js';
 import type { ApiTokenRow, MembershipRow, OrganisationRow, SessionRow, UserRow } from '../schema.js';
 
 export type UserWithRole = UserRow & { role: string; organisation_id: string };
@@ -47,7 +49,13 @@ export async function listUsers(db: Db, organisationId: string, options: { inclu
   return query.orderBy('users.name').orderBy('users.id').execute();
 }
 
-export async function countAdmins(db: Db, organisationId: string): Promise<number> {
+/**
+ * Counts active administrators. On PostgreSQL it first takes a lock held to the end of the
+ * transaction, so two administrators demoting each other at the same moment cannot both pass the
+ * last-administrator check.
+ */
+export async function countAdmins(db: Db, organisationId: string, engine?: Engine): Promise<number> {
+  if (engine === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`admins:${organisationId}`}))`.execute(db);
   const row = await db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
@@ -67,6 +75,11 @@ export async function updateUser(db: Db, id: string, expectedVersion: number, ch
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Sign-in time is bookkeeping, not an edit: it does not bump the version an administrator's edit checks. */
+export async function recordLogin(db: Db, id: string, at: string): Promise<void> {
+  await db.updateTable('users').set({ last_login_at: at }).where('id', '=', id).execute();
 }
 
 export async function updateMembershipRole(db: Db, organisationId: string, userId: string, role: string): Promise<void> {

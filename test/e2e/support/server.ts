@@ -15,7 +15,8 @@ import { addUser } from '../../../src/services/users/add-user.js';
 export const ADMIN_EMAIL = 'admin@example.test';
 export const PASSWORD = 'correct horse battery staple';
 
-const WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+// BULWARK_E2E_WEB_ROOT points at another build of the web app (e.g. one kept apart from a dev build).
+const WEB_ROOT = process.env.BULWARK_E2E_WEB_ROOT ?? fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
 export interface E2eServer {
   url: string;
@@ -33,7 +34,7 @@ export interface E2eServer {
  */
 export async function startE2eServer(options: { database?: DatabaseHandle } = {}): Promise<E2eServer> {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) {
-    throw new Error('web/dist is missing: run `npm run test:e2e` (it builds the web app first) or `npm run build:web`.');
+    throw new Error(`${WEB_ROOT} has no index.html: run \`npm run test:e2e\` (it builds the web app first) or \`npm run build:web\`.`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-e2e-'));
   const runtime = await startRuntime({ sqliteFile: join(dir, 'bulwark.db'), ...(options.database ? { database: options.database } : {}) });

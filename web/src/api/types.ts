@@ -158,14 +158,14 @@ export interface Meta {
   phases: Labelled<Phase>[];
   severities: Labelled<number>[];
   categories: Array<{ key: string; label: string; builtin: boolean }>;
-  tlp: string[];
-  resolutions: string[];
+  tlp: Labelled[];
+  resolutions: Labelled[];
   roles: Labelled[];
   incident_roles: Array<Labelled & { single_holder: boolean }>;
-  functional_impacts: string[];
-  information_impacts: string[];
-  recoverabilities: string[];
-  task_statuses: string[];
+  functional_impacts: Labelled[];
+  information_impacts: Labelled[];
+  recoverabilities: Labelled[];
+  task_statuses: Labelled[];
 }
 
 export interface LiveEvent {
@@ -177,4 +177,16 @@ export interface LiveEvent {
   version?: number;
   actor_id: string;
   at: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  seq: number;
+  at: string;
+  actor: PersonRef | null;
+  action: string;
+  target_type: string;
+  target_id: string;
+  details: Record<string, unknown>;
+  hash: string;
 }

@@ -1,6 +1,15 @@
 import DOMPurify from 'dompurify';
-import { marked } from 'marked';
+import { Marked } from 'marked';
 import { useMemo } from 'react';
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Raw HTML in markdown is shown as text, not rendered: responders paste phishing mails and web
+ * payloads into notes and need to read them, not have them run. DOMPurify then removes anything
+ * unsafe the markdown itself can produce (javascript: links and the like).
+ */
+const markdown = new Marked({ gfm: true, breaks: true, async: false, renderer: { html: ({ text }) => escapeHtml(text) } });
 
 // Links leave the app in a new tab and never pass the opener or referrer along.
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
@@ -10,10 +19,10 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   }
 });
 
-/** Markdown to HTML that is safe to insert: marked parses, DOMPurify strips scripts, handlers and unsafe URLs. */
+/** Markdown to HTML that is safe to insert into the page. */
 export function renderMarkdown(source: string): string {
-  const html = marked.parse(source, { async: false, gfm: true, breaks: true });
-  return DOMPurify.sanitize(html, { USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'], FORBID_ATTR: ['style'] });
+  const html = markdown.parse(source) as string;
+  return DOMPurify.sanitize(html, { USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form', 'button', 'textarea', 'select'], FORBID_ATTR: ['style'] });
 }
 
 /** Renders user-written markdown (summaries, notes) sanitised; an empty text shows the fallback. */

@@ -1,43 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api } from '../api/client';
-import { FALLBACK_LABELS, type Labels, type Option } from './fallback';
+import type { Meta } from '../api/types';
+import { FALLBACK_LABELS, type Labels } from './fallback';
 
 export type { Labels, Option } from './fallback';
 
-type Raw = Partial<Record<keyof Labels, unknown>>;
-
-/** The server may list plain ids ("amber") or {id,label}; either becomes an Option, labelled by the fallback if needed. */
-function normalise(raw: unknown, fallback: Option[]): Option[] {
-  if (!Array.isArray(raw) || raw.length === 0) return fallback;
-  return raw.map((entry: unknown) => {
-    if (typeof entry === 'string' || typeof entry === 'number') {
-      return { id: String(entry), label: fallback.find((f) => String(f.id) === String(entry))?.label ?? String(entry) };
-    }
-    const value = entry as { id?: unknown; key?: unknown; label?: unknown };
-    const id = String(value.id ?? value.key ?? '');
-    return { id, label: typeof value.label === 'string' ? value.label : id };
-  });
-}
-
-function merge(raw: Raw | undefined): Labels {
-  if (!raw) return FALLBACK_LABELS;
-  const f = FALLBACK_LABELS;
-  const categories = Array.isArray(raw.categories) && raw.categories.length > 0 ? (raw.categories as Labels['categories']) : f.categories;
-  const incidentRoles = Array.isArray(raw.incident_roles) && raw.incident_roles.length > 0 ? (raw.incident_roles as Labels['incident_roles']) : f.incident_roles;
-  return {
-    phases: normalise(raw.phases, f.phases) as Labels['phases'],
-    severities: normalise(raw.severities, f.severities.map((s) => ({ id: String(s.id), label: s.label }))).map((s) => ({ id: Number(s.id), label: s.label })),
-    categories,
-    tlp: normalise(raw.tlp, f.tlp),
-    resolutions: normalise(raw.resolutions, f.resolutions),
-    roles: normalise(raw.roles, f.roles),
-    incident_roles: incidentRoles,
-    functional_impacts: normalise(raw.functional_impacts, f.functional_impacts),
-    information_impacts: normalise(raw.information_impacts, f.information_impacts),
-    recoverabilities: normalise(raw.recoverabilities, f.recoverabilities),
-    task_statuses: normalise(raw.task_statuses, f.task_statuses),
-  };
+/** The server's labels where it gave them, the built-in ones for anything missing. */
+function merge(meta: Partial<Meta> | undefined): Labels {
+  if (!meta) return FALLBACK_LABELS;
+  const merged = { ...FALLBACK_LABELS };
+  for (const key of Object.keys(FALLBACK_LABELS) as Array<keyof Labels>) {
+    const list = meta[key];
+    if (Array.isArray(list) && list.length > 0) (merged as Record<string, unknown>)[key] = list;
+  }
+  return merged;
 }
 
 export interface MetaLookup extends Labels {
@@ -51,7 +28,7 @@ export interface MetaLookup extends Labels {
 export function useMeta(): MetaLookup {
   const query = useQuery({
     queryKey: ['meta'],
-    queryFn: () => api.get<Raw>('/api/v1/meta'),
+    queryFn: () => api.get<Partial<Meta>>('/api/v1/meta'),
     staleTime: 5 * 60_000,
     retry: false,
   });

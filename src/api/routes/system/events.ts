@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { canSeeIncident } from '../../../services/incidents/can-see-incident.js';
-import type { DomainEvent } from '../../../services/events.js';
+import { mayReceiveEvent } from '../../../services/policies/event-visibility.js';
 import { serviceContext } from '../../context.js';
 
 const HEARTBEAT_MS = 25_000;
 
 /**
  * Server-sent events: every change the caller may see, as `event: <type>` with the event as JSON.
- * Events of restricted incidents reach only their members and administrators.
+ * Who receives what is decided by the event-visibility policy.
  */
 export async function eventRoutes(app: FastifyInstance) {
   const openStreams = new Set<() => void>();
@@ -20,19 +19,13 @@ export async function eventRoutes(app: FastifyInstance) {
   }, async (request, reply) => {
     const ctx = serviceContext(request);
     const only = (request.query as { incident_id?: string }).incident_id;
-    const mayDeliver = async (event: DomainEvent) => {
-      if (event.organisation_id !== ctx.actor.organisationId) return false;
-      if (only && event.incident_id !== only) return false;
-      if (!event.incident_id || !event.restricted) return true;
-      return canSeeIncident(ctx, event.incident_id);
-    };
 
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     raw.write(`retry: 3000\n: connected\n\n`);
     const unsubscribe = ctx.events.subscribe((event) => {
-      void mayDeliver(event).then((ok) => {
+      void (only && event.incident_id !== only ? Promise.resolve(false) : mayReceiveEvent(ctx, event)).then((ok) => {
         if (ok && !raw.destroyed) raw.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
       }, () => undefined);
     });

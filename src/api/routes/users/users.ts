@@ -45,7 +45,7 @@ export async function userRoutes(app: FastifyInstance) {
   });
 
   api.post('/api/v1/users/:id/reset-password', {
-    schema: { tags, summary: 'Set a new password for someone (administrators)', description: 'Signs the user out everywhere.', params: idParam, body: resetPasswordBody.optional(), response: { 200: userWithPasswordSchema, ...problemResponses } },
+    schema: { tags, summary: 'Set a new password for someone (administrators)', description: 'Signs the user out everywhere.', params: idParam, body: resetPasswordBody.nullish(), response: { 200: userWithPasswordSchema, ...problemResponses } },
   }, async (request) => {
     const { user, oneTimePassword } = await resetPassword(serviceContext(request), request.params.id, request.body?.password);
     return { user: presentUser(user), one_time_password: oneTimePassword };

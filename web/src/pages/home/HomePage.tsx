@@ -1,4 +1,38 @@
-// Placeholder: replaced by the page's real implementation.
+import { Grid, Group, Stack, Text, Title, Kbd } from '@mantine/core';
+import { useNavigate } from 'react-router';
+import { useCurrentUser } from '../../auth/session';
+import { useShortcut } from '../../keyboard/useShortcut';
+import { MyIncidents } from './MyIncidents';
+import { MyTasks } from './MyTasks';
+import { OpenBySeverity } from './OpenBySeverity';
+
+/** "What needs me now": my tasks, the incidents I hold a role on, and the open load by severity. */
 export function HomePage() {
-  return <div>HomePage</div>;
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  useShortcut('n', () => void navigate('/incidents/new'));
+  const firstName = (user.name || user.email).split(/[\s@]/)[0];
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="baseline">
+        <Title order={1} size="h2">
+          What needs you now
+        </Title>
+        <Text size="sm" c="dimmed">
+          Signed in as {firstName} · press <Kbd size="xs">n</Kbd> for a new incident
+        </Text>
+      </Group>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="md">
+            <MyTasks />
+            <MyIncidents />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <OpenBySeverity />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
 }

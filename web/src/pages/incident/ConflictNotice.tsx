@@ -4,22 +4,22 @@ import type { ReactNode } from 'react';
 import type { Incident } from '../../api/types';
 import { formatRelative } from '../../format/time';
 import { usePersonName } from './queries';
+import type { GuardedEdit } from './useGuardedEdit';
 
 /**
  * Explains a refused save (412) in words: who changed the incident while the user was editing, what
  * their value is now, and that the user's own text is still there to re-apply.
  */
-export function ConflictNotice({ base, current, theirs, onReapply, onTakeTheirs, pending }: {
-  base: Incident;
+export function ConflictNotice({ edit, current, theirs, onReapply, onTakeTheirs }: {
+  edit: GuardedEdit;
   current: Incident;
   /** The other person's current value(s) of what the user is editing. */
   theirs: ReactNode;
   onReapply(): void;
   onTakeTheirs(): void;
-  pending: boolean;
 }) {
   const personName = usePersonName();
-  const arrived = current.version !== base.version;
+  const arrived = edit.theirsArrived;
   return (
     <Alert color="yellow" variant="light" icon={<IconGitMerge size={18} aria-hidden />} title="Someone else saved first" role="alert">
       {!arrived ? (
@@ -40,7 +40,7 @@ export function ConflictNotice({ base, current, theirs, onReapply, onTakeTheirs,
             {theirs}
           </div>
           <Group gap="sm">
-            <Button size="xs" onClick={onReapply} loading={pending}>
+            <Button size="xs" onClick={onReapply} loading={edit.pending}>
               Save mine over theirs
             </Button>
             <Button size="xs" variant="default" onClick={onTakeTheirs}>

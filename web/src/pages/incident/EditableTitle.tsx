@@ -57,10 +57,9 @@ export function EditableTitle({ incident, canEdit }: { incident: Incident; canEd
       />
       {edit.conflict && (
         <ConflictNotice
-          base={edit.base}
+          edit={edit}
           current={incident}
           theirs={<Text fw={600}>{incident.title}</Text>}
-          pending={edit.pending}
           onReapply={() => void edit.submit({ title: draft.trim() })}
           onTakeTheirs={edit.cancel}
         />

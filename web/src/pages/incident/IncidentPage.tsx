@@ -1,4 +1,111 @@
-// Placeholder: replaced by the page's real implementation.
+import { Anchor, Skeleton, Stack, Tabs } from '@mantine/core';
+import { IconChecklist, IconFileText, IconTimeline, IconUsers } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { Link, Navigate, useParams, useSearchParams } from 'react-router';
+import type { IncidentDetail } from '../../api/types';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useShortcut } from '../../keyboard/useShortcut';
+import { IncidentHeader } from './IncidentHeader';
+import { LiveChangeNotices } from './LiveChangeNotices';
+import { PeopleTab } from './people/PeopleTab';
+import { useIncidentAbilities } from './permissions';
+import { useIncident } from './queries';
+import { SummaryTab } from './summary/SummaryTab';
+import { TasksTab } from './tasks/TasksTab';
+import { TimelineTab } from './timeline/TimelineTab';
+
+const TABS = ['summary', 'timeline', 'tasks', 'people'] as const;
+type Tab = (typeof TABS)[number];
+
+/** The heart of the app: one incident, its header, and its sections as tabs (?tab= keeps the view shareable). */
 export function IncidentPage() {
-  return <div>IncidentPage</div>;
+  const { id = '' } = useParams();
+  const incident = useIncident(id);
+
+  if (incident.isPending) {
+    return (
+      <Stack gap="md" aria-busy="true" aria-label="Loading incident">
+        <Skeleton h={170} radius="md" />
+        <Skeleton h={36} />
+        <Skeleton h={240} />
+      </Stack>
+    );
+  }
+  if (incident.isError) {
+    return (
+      <Stack gap="md" maw={720}>
+        <ProblemAlert error={incident.error} title="This incident cannot be shown" onRetry={() => void incident.refetch()} />
+        <Anchor component={Link} to="/incidents">
+          Back to the incident list
+        </Anchor>
+      </Stack>
+    );
+  }
+  // Opened by number (INC-…): continue under the id, which live updates use.
+  if (incident.data.id !== id) return <Navigate to={`/incidents/${incident.data.id}${window.location.search}`} replace />;
+  return <LoadedIncident incident={incident.data} />;
+}
+
+function LoadedIncident({ incident }: { incident: IncidentDetail }) {
+  const abilities = useIncidentAbilities();
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = TABS.includes(params.get('tab') as Tab) ? (params.get('tab') as Tab) : 'summary';
+  const [noteRequest, setNoteRequest] = useState(0);
+  const [taskRequest, setTaskRequest] = useState(0);
+
+  const show = (next: Tab) =>
+    setParams(
+      (current) => {
+        const updated = new URLSearchParams(current);
+        if (next === 'summary') updated.delete('tab');
+        else updated.set('tab', next);
+        return updated;
+      },
+      { replace: true },
+    );
+
+  useShortcut('n', () => {
+    show('timeline');
+    setNoteRequest((n) => n + 1);
+  }, { enabled: abilities.note });
+  useShortcut('t', () => {
+    show('tasks');
+    setTaskRequest((n) => n + 1);
+  }, { enabled: abilities.tasks });
+
+  useEffect(() => {
+    document.title = `${incident.number} · ${incident.title} · Bulwark`;
+    return () => {
+      document.title = 'Bulwark';
+    };
+  }, [incident.number, incident.title]);
+
+  return (
+    <Stack gap="md" className="incident-page">
+      <IncidentHeader incident={incident} abilities={abilities} />
+      <div className="incident-tabs">
+      <LiveChangeNotices incidentId={incident.id} />
+      <Tabs value={tab} onChange={(value) => show((value as Tab | null) ?? 'summary')} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="summary" leftSection={<IconFileText size={16} aria-hidden />}>Summary</Tabs.Tab>
+          <Tabs.Tab value="timeline" leftSection={<IconTimeline size={16} aria-hidden />}>Timeline</Tabs.Tab>
+          <Tabs.Tab value="tasks" leftSection={<IconChecklist size={16} aria-hidden />}>Tasks</Tabs.Tab>
+          <Tabs.Tab value="people" leftSection={<IconUsers size={16} aria-hidden />}>People &amp; roles</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="summary" pt="md">
+          <SummaryTab incident={incident} canEdit={abilities.edit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="timeline" pt="md">
+          <TimelineTab incident={incident} canNote={abilities.note} focusRequest={noteRequest} />
+        </Tabs.Panel>
+        <Tabs.Panel value="tasks" pt="md">
+          <TasksTab incident={incident} canWrite={abilities.tasks} focusRequest={taskRequest} />
+        </Tabs.Panel>
+        <Tabs.Panel value="people" pt="md">
+          <PeopleTab incident={incident} canManage={abilities.managePeople} />
+        </Tabs.Panel>
+      </Tabs>
+      </div>
+    </Stack>
+  );
 }

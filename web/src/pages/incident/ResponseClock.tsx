@@ -14,12 +14,14 @@ export function useNow(intervalMs = 60_000): number {
   return now;
 }
 
+/** A running clock that ticks once a minute shows whole minutes, so it never shows stale seconds. */
+const running = (ms: number) => (ms < 60_000 ? 'under a minute' : formatDuration(Math.floor(ms / 60_000) * 60_000));
+
 /** How long the incident has run since detection, and how long containment took (or is taking). */
 export function ResponseClock({ incident }: { incident: Incident }) {
   const now = useNow();
   const detected = Date.parse(incident.detected_at);
   const open = incident.closed_at === null;
-  const elapsed = open ? now - detected : incident.metrics.time_to_close_ms;
   const contained = incident.metrics.time_to_contain_ms;
 
   return (
@@ -31,7 +33,7 @@ export function ResponseClock({ incident }: { incident: Incident }) {
             <Text span c="dimmed" size="sm">
               {open ? 'Open ' : 'Closed after '}
             </Text>
-            <Text span fw={600} size="sm">{formatDuration(elapsed)}</Text>
+            <Text span fw={600} size="sm">{open ? running(now - detected) : formatDuration(incident.metrics.time_to_close_ms)}</Text>
             {open && <Text span c="dimmed" size="sm"> since detection</Text>}
           </Text>
         </Group>
@@ -51,7 +53,7 @@ export function ResponseClock({ incident }: { incident: Incident }) {
           <IconShieldHalfFilled size={16} aria-hidden color="var(--mantine-color-orange-text)" />
           <Text size="sm">
             <Text span c="dimmed" size="sm">Not contained yet · </Text>
-            <Text span fw={600} size="sm">{formatDuration(now - detected)}</Text>
+            <Text span fw={600} size="sm">{running(now - detected)}</Text>
             <Text span c="dimmed" size="sm"> so far</Text>
           </Text>
         </Group>

@@ -75,7 +75,7 @@ export function TransitionDialog({ incident, to, onClose }: { incident: Incident
                   <Text size="sm" fw={600}>Review marked completed. You can close the incident now.</Text>
                 ) : (
                   <Group>
-                    <Button size="xs" variant="light" color="yellow" loading={review.isPending} onClick={() => review.mutate(true)}>
+                    <Button size="xs" variant="default" loading={review.isPending} onClick={() => review.mutate(true)}>
                       Mark review completed
                     </Button>
                   </Group>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { IncidentDetail, Member, Page, Task, TimelineEntry, User } from '../../api/types';
+import type { IncidentDetail, Member, Page, Task, TimelineEntry } from '../../api/types';
+import { useUsers } from '../../components/UserSelect';
 
 /** Query keys follow useLiveEvents' convention so a live event refreshes exactly these. */
 export const incidentKeys = {
@@ -52,18 +53,9 @@ export function useMemberHistory(incidentId: string) {
   });
 }
 
-/** Everyone who could be assigned a task or a role (any signed-in user may list them). */
-export function usePeople() {
-  return useQuery({
-    queryKey: ['users'],
-    queryFn: async () => (await api.get<{ items: User[] }>('/api/v1/users')).items,
-    staleTime: 60_000,
-  });
-}
-
 /** A person's name by user id, for events and histories that only carry ids. */
 export function usePersonName(): (userId: string | null | undefined) => string {
-  const people = usePeople();
+  const people = useUsers({ includeDisabled: true });
   return (userId) => {
     if (!userId) return 'Someone';
     if (userId === 'system') return 'System';

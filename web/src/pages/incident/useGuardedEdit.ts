@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import type { Incident, IncidentDetail } from '../../api/types';
@@ -31,31 +31,42 @@ export function useSaveIncident(incidentId: string) {
 export function useGuardedEdit(incident: Incident) {
   const save = useSaveIncident(incident.id);
   const [base, setBase] = useState<Incident | null>(null);
-  const [conflict, setConflict] = useState(false);
+  /** After a 412: the version the server said is current, which the page must show before re-applying. */
+  const [conflictVersion, setConflictVersion] = useState<number | null>(null);
+  const conflict = conflictVersion !== null;
+  const [pendingChanges, setPendingChanges] = useState<IncidentChanges | null>(null);
 
   const start = () => {
     setBase(incident);
-    setConflict(false);
+    setConflictVersion(null);
     save.reset();
   };
   const finish = () => {
     setBase(null);
-    setConflict(false);
+    setConflictVersion(null);
     save.reset();
   };
 
   /** Saves the changes; true when saved, false when refused (a conflict or another problem is shown). */
   const submit = async (changes: IncidentChanges): Promise<boolean> => {
     const version = conflict ? incident.version : (base ?? incident).version;
+    setPendingChanges(changes);
     try {
       await save.mutateAsync({ changes, version });
       finish();
       return true;
     } catch (error) {
-      if (error instanceof ApiProblem && error.status === 412) setConflict(true);
+      if (error instanceof ApiProblem && error.status === 412) setConflictVersion(typeof error.body.current_version === 'number' ? error.body.current_version : incident.version + 1);
       return false;
     }
   };
+
+  // Someone else saved, but none of the fields this edit changes: nothing to reconcile, so save on top.
+  const theirsArrived = conflictVersion !== null && incident.version >= conflictVersion;
+  const overlaps = pendingChanges !== null && base !== null && Object.keys(pendingChanges).some((key) => JSON.stringify(base[key as keyof Incident]) !== JSON.stringify(incident[key as keyof Incident]));
+  useEffect(() => {
+    if (theirsArrived && !overlaps && pendingChanges && !save.isPending) void submit(pendingChanges);
+  }, [theirsArrived, overlaps, incident.version]);
 
   return {
     editing: base !== null,
@@ -63,7 +74,9 @@ export function useGuardedEdit(incident: Incident) {
     start,
     cancel: finish,
     submit,
-    conflict,
+    conflict: conflict && (!theirsArrived || overlaps),
+    /** True once the version that won is on screen, so it can be shown and re-applying is safe. */
+    theirsArrived,
     /** Other problems (validation, permissions); a conflict is explained by ConflictNotice instead. */
     error: conflict ? null : save.error,
     pending: save.isPending,

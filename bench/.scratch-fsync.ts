@@ -1,0 +1,12 @@
+import SQLite from 'better-sqlite3';
+const db = new SQLite('/tmp/benchwork/fsync.db');
+db.pragma('journal_mode = WAL'); db.pragma('synchronous = FULL');
+db.exec('create table if not exists t (id integer primary key, v text)');
+const ins = db.prepare('insert into t (v) values (?)');
+let t = performance.now();
+for (let i = 0; i < 300; i++) db.transaction(() => ins.run('x'))();
+console.log('FULL per commit ms', ((performance.now() - t) / 300).toFixed(2));
+db.pragma('synchronous = NORMAL');
+t = performance.now();
+for (let i = 0; i < 300; i++) db.transaction(() => ins.run('x'))();
+console.log('NORMAL per commit ms', ((performance.now() - t) / 300).toFixed(2));

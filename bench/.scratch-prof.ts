@@ -1,0 +1,16 @@
+import { buildApp } from '../src/api/app.js';
+import { startRuntime } from '../src/services/runtime.js';
+import { createApiToken } from '../src/services/tokens/create-api-token.js';
+import { systemActor } from '../src/services/context.js';
+import { openSqlite } from '../src/store/database.js';
+const handle = openSqlite(process.argv[2]!);
+const runtime = await startRuntime({ sqliteFile: '', database: handle });
+const system = { ...runtime.deps, actor: systemActor(runtime.organisationId) };
+const user = (await handle.db.selectFrom('users').select('id').limit(1).executeTakeFirstOrThrow()).id;
+const { secret } = await createApiToken(system, { user, name: 'x' });
+const app = await buildApp({ deps: runtime.deps, logLevel: 'silent', webRoot: null });
+await app.ready();
+const t = performance.now();
+for (let i = 0; i < 1000; i++) await app.inject({ method: 'GET', url: '/api/v1/incidents?phase=containment&severity=1,2&limit=50', headers: { authorization: `Bearer ${secret}` } });
+console.log('avg', ((performance.now() - t) / 1000).toFixed(2), 'ms');
+await app.close(); await runtime.close();

@@ -1,0 +1,17 @@
+import { sql } from 'kysely';
+import { systemActor } from '../src/services/context.js';
+import { startRuntime } from '../src/services/runtime.js';
+import { addUser } from '../src/services/users/add-user.js';
+import { openSqlite } from '../src/store/database.js';
+import { seedIncidents } from './seed-incidents.js';
+const handle = openSqlite(process.argv[2]!);
+const runtime = await startRuntime({ sqliteFile: '', database: handle });
+const system = { ...runtime.deps, actor: systemActor(runtime.organisationId) };
+const ids = [];
+for (let n = 0; n < 8; n++) ids.push((await addUser(system, { email: `r${n}@bench.invalid`, role: 'responder', password: 'benchmark passphrase' })).user.id);
+const t = performance.now();
+await seedIncidents(handle, { organisationId: runtime.organisationId, createdBy: ids[0]!, commanders: ids, count: 100000, spanDays: 1095, until: new Date().toISOString() });
+console.log('seeded in', ((performance.now() - t) / 1000).toFixed(1), 's');
+if (process.argv[3] === 'analyze') await sql`ANALYZE`.execute(handle.db);
+console.log(runtime.organisationId, ids[0]);
+await runtime.close();

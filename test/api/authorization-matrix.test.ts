@@ -1,0 +1,162 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { can, ROLES, type Permission, type Role } from '../../src/domain/access.js';
+import { describeApiOnEachEngine, type TestApp, type TestUser } from '../support/test-app.js';
+import { TEST_PASSWORD } from './session/sign-in.js';
+
+/**
+ * Every endpoint, and per role whether it must be allowed or refused (403); without credentials every
+ * non-public endpoint answers 401. The outcomes are written out so a reader can check them, and a test
+ * proves they agree with ROLE_PERMISSIONS, so the table and the rules cannot drift apart silently.
+ */
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type Rule = Permission | 'signed_in' | 'public';
+type Outcome = 'allow' | 'refuse';
+type Outcomes = [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
+const Y: Outcome = 'allow';
+const N: Outcome = 'refuse';
+const EVERYONE: Outcomes = [Y, Y, Y, Y, Y, Y, Y];
+
+interface Request { url: string; body?: unknown; headers?: Record<string, string>; token?: string }
+interface Setup { t: TestApp; caller: TestUser; restricted: boolean }
+interface Endpoint { method: Method; path: string; rule: Rule; outcomes: Outcomes; status: number; request(setup: Setup): Promise<Request>; incidentScoped: boolean; stream: boolean }
+
+let sequence = 0;
+const unique = () => `${Date.now().toString(36)}${(sequence += 1)}`;
+
+/** Fixtures are made by the administrator, and checked, so a failed set-up cannot pass as a refusal. */
+async function incident({ t, restricted }: Setup): Promise<string> {
+  const res = await t.call('POST', '/api/v1/incidents', { body: { title: 'Matrix incident', category: 'malware', restricted } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+async function task(setup: Setup): Promise<string> {
+  const res = await setup.t.call('POST', `/api/v1/incidents/${await incident(setup)}/tasks`, { body: { title: 'Matrix task' } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+async function member(setup: Setup): Promise<string> {
+  const id = await incident(setup);
+  const res = await setup.t.call('POST', `/api/v1/incidents/${id}/members`, { body: { user_id: setup.t.admin.id, role: 'observer' } });
+  expect(res.statusCode, res.body).toBe(201);
+  return `/api/v1/incidents/${id}/members/${res.json().id}`;
+}
+
+const at = (url: string) => async (): Promise<Request> => ({ url });
+const onIncident = (suffix: string, body?: unknown, headers?: Record<string, string>) => async (s: Setup): Promise<Request> => ({ url: `/api/v1/incidents/${await incident(s)}${suffix}`, body, headers });
+
+const ENDPOINTS: Endpoint[] = [];
+function row(method: Method, path: string, rule: Rule, outcomes: Outcomes, status: number, request: Endpoint['request'], flags: { incidentScoped?: boolean; stream?: boolean } = {}) {
+  ENDPOINTS.push({ method, path, rule, outcomes, status, request, incidentScoped: flags.incidentScoped ?? false, stream: flags.stream ?? false });
+}
+const scoped = { incidentScoped: true };
+
+//                                                                             adm inc res ana ris sta aud
+row('GET', '/healthz', 'public', EVERYONE, 200, at('/healthz'));
+row('GET', '/readyz', 'public', EVERYONE, 200, at('/readyz'));
+row('GET', '/metrics', 'public', EVERYONE, 200, at('/metrics'));
+row('POST', '/api/v1/session', 'public', EVERYONE, 200, async ({ caller }) => ({ url: '/api/v1/session', body: { email: caller.email, password: TEST_PASSWORD } }));
+row('GET', '/api/v1/session', 'signed_in', EVERYONE, 200, at('/api/v1/session'));
+// Signing out without a session is a harmless no-op, so it needs no credentials.
+row('DELETE', '/api/v1/session', 'public', EVERYONE, 204, at('/api/v1/session'));
+row('GET', '/api/v1/events', 'signed_in', EVERYONE, 200, at('/api/v1/events'), { stream: true });
+row('GET', '/api/v1/meta', 'signed_in', EVERYONE, 200, at('/api/v1/meta'));
+
+row('GET', '/api/v1/incidents', 'incident.read', [Y, Y, Y, Y, Y, Y, Y], 200, at('/api/v1/incidents'));
+row('GET', '/api/v1/incidents/count', 'incident.read', [Y, Y, Y, Y, Y, Y, Y], 200, at('/api/v1/incidents/count'));
+row('POST', '/api/v1/incidents', 'incident.create', [Y, Y, Y, Y, N, N, N], 201, async () => ({ url: '/api/v1/incidents', body: { title: 'Matrix', category: 'phishing' } }));
+row('GET', '/api/v1/incidents/:id', 'incident.read', [Y, Y, Y, Y, Y, Y, Y], 200, onIncident(''), scoped);
+row('PATCH', '/api/v1/incidents/:id', 'incident.update', [Y, Y, Y, N, N, N, N], 200, onIncident('', { severity: 2 }, { 'if-match': '"1"' }), scoped);
+row('POST', '/api/v1/incidents/:id/transitions', 'incident.transition', [Y, Y, Y, N, N, N, N], 200, onIncident('/transitions', { to: 'containment' }), scoped);
+row('PUT', '/api/v1/incidents/:id/review-completed', 'incident.update', [Y, Y, Y, N, N, N, N], 200, onIncident('/review-completed', { completed: true }), scoped);
+row('GET', '/api/v1/incidents/:id/timeline', 'incident.read', [Y, Y, Y, Y, Y, Y, Y], 200, onIncident('/timeline'), scoped);
+row('POST', '/api/v1/incidents/:id/timeline', 'incident.note', [Y, Y, Y, Y, N, N, N], 201, onIncident('/timeline', { body: 'Matrix note' }), scoped);
+row('GET', '/api/v1/incidents/:id/tasks', 'incident.read', [Y, Y, Y, Y, Y, Y, Y], 200, onIncident('/tasks'), scoped);
+row('POST', '/api/v1/incidents/:id/tasks', 'task.write', [Y, Y, Y, Y, N, N, N], 201, onIncident('/tasks', { title: 'Matrix task' }), scoped);
+row('PATCH', '/api/v1/tasks/:id', 'task.write', [Y, Y, Y, Y, N, N, N], 200, async (s) => ({ url: `/api/v1/tasks/${await task(s)}`, body: { status: 'in_progress' }, headers: { 'if-match': '"1"' } }), scoped);
+row('GET', '/api/v1/tasks', 'incident.read', [Y, Y, Y, Y, Y, Y, Y], 200, at('/api/v1/tasks?assignee=me'));
+row('GET', '/api/v1/incidents/:id/members', 'incident.read', [Y, Y, Y, Y, Y, Y, Y], 200, onIncident('/members'), scoped);
+row('POST', '/api/v1/incidents/:id/members', 'incident.manage_people', [Y, Y, N, N, N, N, N], 201, async (s) => ({ url: `/api/v1/incidents/${await incident(s)}/members`, body: { user_id: s.t.admin.id, role: 'observer' } }), scoped);
+row('DELETE', '/api/v1/incidents/:id/members/:member_id', 'incident.manage_people', [Y, Y, N, N, N, N, N], 200, async (s) => ({ url: await member(s) }), scoped);
+
+row('GET', '/api/v1/users', 'signed_in', EVERYONE, 200, at('/api/v1/users'));
+row('POST', '/api/v1/users', 'user.manage', [Y, N, N, N, N, N, N], 201, async () => ({ url: '/api/v1/users', body: { email: `matrix-${unique()}@example.test`, role: 'analyst' } }));
+row('PATCH', '/api/v1/users/:id', 'user.manage', [Y, N, N, N, N, N, N], 200, async ({ t }) => ({ url: `/api/v1/users/${(await t.user('analyst')).id}`, body: { name: 'Renamed' }, headers: { 'if-match': '"1"' } }));
+row('POST', '/api/v1/users/:id/reset-password', 'user.manage', [Y, N, N, N, N, N, N], 200, async ({ t }) => ({ url: `/api/v1/users/${(await t.user('analyst')).id}/reset-password`, body: {} }));
+// A fresh person of the caller's role changes their password, so the caller's own stays as it was.
+row('POST', '/api/v1/me/password', 'signed_in', EVERYONE, 204, async ({ t, caller }) => ({ url: '/api/v1/me/password', token: (await t.user(caller.role)).token, body: { current_password: TEST_PASSWORD, new_password: 'matrix password 2' } }));
+row('GET', '/api/v1/tokens', 'signed_in', EVERYONE, 200, at('/api/v1/tokens'));
+row('POST', '/api/v1/tokens', 'signed_in', EVERYONE, 201, async () => ({ url: '/api/v1/tokens', body: { name: 'matrix' } }));
+row('DELETE', '/api/v1/tokens/:id', 'signed_in', EVERYONE, 200, async ({ t, caller }) => {
+  const res = await t.call('POST', '/api/v1/tokens', { body: { name: 'to revoke', user_id: caller.id } });
+  expect(res.statusCode, res.body).toBe(201);
+  return { url: `/api/v1/tokens/${res.json().token.id}` };
+});
+row('GET', '/api/v1/incident-categories', 'signed_in', EVERYONE, 200, at('/api/v1/incident-categories'));
+row('POST', '/api/v1/incident-categories', 'category.manage', [Y, Y, N, N, N, N, N], 201, async () => ({ url: '/api/v1/incident-categories', body: { key: `matrix_${unique()}`, label: 'Matrix' } }));
+row('GET', '/api/v1/audit', 'audit.read', [Y, N, N, N, N, N, Y], 200, at('/api/v1/audit'));
+row('GET', '/api/v1/settings/close-policy', 'signed_in', EVERYONE, 200, at('/api/v1/settings/close-policy'));
+row('PUT', '/api/v1/settings/close-policy', 'settings.manage', [Y, N, N, N, N, N, N], 200, async () => ({ url: '/api/v1/settings/close-policy', body: { review_required_for_severities: [1, 2] } }));
+
+const ruleAllows = (rule: Rule, role: Role) => rule === 'public' || rule === 'signed_in' || can(role, rule);
+const outcomeOf = (endpoint: Endpoint, role: Role) => endpoint.outcomes[ROLES.indexOf(role)]!;
+
+describeApiOnEachEngine('authorisation matrix', (t) => {
+  const callers = new Map<Role, TestUser>();
+  let base = '';
+  beforeAll(async () => {
+    callers.set('admin', t().admin);
+    for (const role of ROLES.filter((r) => r !== 'admin')) callers.set(role, await t().user(role));
+    base = await t().app.listen({ port: 0, host: '127.0.0.1' });
+  });
+
+  /** Server-sent events never end, so they are opened over a real socket and only their status is read. */
+  async function send(endpoint: Endpoint, request: Request, token: string | null): Promise<{ status: number; contentType: string }> {
+    if (endpoint.stream && token) {
+      const abort = new AbortController();
+      const res = await fetch(`${base}${request.url}`, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
+      abort.abort();
+      return { status: res.status, contentType: res.headers.get('content-type') ?? '' };
+    }
+    const res = await t().call(endpoint.method, request.url, { token, ...(request.body !== undefined ? { body: request.body } : {}), ...(request.headers ? { headers: request.headers } : {}) });
+    return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? '') };
+  }
+
+  it('agrees with ROLE_PERMISSIONS on every row', () => {
+    for (const endpoint of ENDPOINTS) {
+      for (const role of ROLES) expect(outcomeOf(endpoint, role), `${endpoint.method} ${endpoint.path} as ${role}`).toBe(ruleAllows(endpoint.rule, role) ? Y : N);
+    }
+  });
+
+  it('lists every endpoint the server has, and only those', () => {
+    const paths = (t().app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
+    const served = Object.entries(paths).flatMap(([path, operations]) => Object.keys(operations).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+    expect(ENDPOINTS.map((e) => `${e.method} ${e.path}`).sort()).toEqual(served.sort());
+  });
+
+  describe.each(ENDPOINTS.map((e) => [`${e.method} ${e.path}`, e] as const))('%s', (_name, endpoint) => {
+    it.each(ROLES.map((role) => [role, outcomeOf(endpoint, role)] as const))('as %s: %s', async (role, outcome) => {
+      const caller = callers.get(role)!;
+      const request = await endpoint.request({ t: t(), caller, restricted: false });
+      const { status, contentType } = await send(endpoint, request, request.token ?? caller.token);
+      if (outcome === Y) {
+        expect(status).toBe(endpoint.status);
+      } else {
+        expect(status).toBe(403);
+        expect(contentType).toContain('application/problem+json');
+      }
+    });
+
+    it(endpoint.rule === 'public' ? 'without credentials: allowed' : 'without credentials: 401', async () => {
+      const request = await endpoint.request({ t: t(), caller: t().admin, restricted: false });
+      expect((await send(endpoint, request, null)).status).toBe(endpoint.rule === 'public' ? endpoint.status : 401);
+    });
+
+    if (endpoint.incidentScoped) {
+      it('on a restricted incident, for a non-member incident manager: 404', async () => {
+        const request = await endpoint.request({ t: t(), caller: callers.get('incident_manager')!, restricted: true });
+        const { status } = await send(endpoint, request, callers.get('incident_manager')!.token);
+        expect(status).toBe(404);
+      });
+    }
+  });
+});
