@@ -49,9 +49,9 @@ async function runEngine(engine: Engine): Promise<EngineResults> {
     const seedStarted = performance.now();
     await seedIncidents(database.handle, { organisationId: runtime.organisationId, createdBy: admin.user.id, commanders: responders.map((r) => r.user.id), count: INCIDENTS, spanDays: 3 * 365, until: now });
     // Bring the bulk-loaded database to the state one grown a row at a time would be in: on PostgreSQL
-    // autovacuum would have analysed the tables; on SQLite the full-text index, filled here by triggers in
-    // large transactions, is merged as FTS5's automerge would have kept it.
-    if (engine === 'postgres') await sql`ANALYZE`.execute(database.handle.db);
+    // autovacuum would have vacuumed and analysed the new rows; on SQLite the full-text index, filled here
+    // by triggers in large transactions, is merged as FTS5's automerge would have kept it.
+    if (engine === 'postgres') await sql`VACUUM ANALYZE`.execute(database.handle.db);
     else await sql`INSERT INTO incidents_fts(incidents_fts) VALUES ('optimize')`.execute(database.handle.db);
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     const version = engine === 'sqlite' ? `SQLite ${(await sql<{ v: string }>`select sqlite_version() as v`.execute(database.handle.db)).rows[0]!.v}` : `PostgreSQL ${(await sql<{ server_version: string }>`show server_version`.execute(database.handle.db)).rows[0]!.server_version}`;

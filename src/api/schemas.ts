@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../domain/pagination.js';
+import { BulwarkError } from '../domain/errors.js';
 import { toInstant } from '../domain/time.js';
 
 /** Building blocks shared by every resource's schema.ts. */
@@ -50,14 +51,22 @@ export const problemResponses = {
   428: problemSchema,
 };
 
-/** Reads the expected version from If-Match ("3" or W/"3") or a `version` field; undefined when neither. */
-export function expectedVersion(ifMatch: string | undefined, bodyVersion: number | undefined): number | undefined {
-  if (ifMatch) {
-    const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
-    if (match) return Number(match[1]);
-    return NaN;
-  }
-  return bodyVersion;
+export const ifMatchHeaders = z.object({ 'if-match': z.string().max(100).optional() }).passthrough();
+export const idempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }).passthrough();
+
+/** The version the caller saw, from If-Match ("3" or W/"3") or a `version` field; undefined when neither. */
+export function optionalVersion(ifMatch: string | undefined, bodyVersion: number | undefined): number | undefined {
+  if (!ifMatch) return bodyVersion;
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
+  if (!match) throw new BulwarkError('validation', 'If-Match must be the ETag you received, e.g. "3".', { errors: [{ path: 'headers.if-match', message: 'not a version ETag' }] });
+  return Number(match[1]);
+}
+
+/** Updates must say which version they edit, so two people never silently overwrite each other (428 otherwise). */
+export function requiredVersion(ifMatch: string | undefined, bodyVersion: number | undefined): number {
+  const version = optionalVersion(ifMatch, bodyVersion);
+  if (version === undefined) throw new BulwarkError('precondition_required', 'Say which version you are editing: send If-Match: "<version>" (the ETag you got) or a version field.');
+  return version;
 }
 
 export const etag = (version: number) => `"${version}"`;

@@ -5,8 +5,8 @@ import { addNoteWithKeyboard, callApi, currentPhaseIs, openIncidentThroughApi, p
 import { ADMIN_EMAIL, PASSWORD, startE2eServer, type E2eServer } from './support/server.js';
 
 /** Marks the page so a test can tell that what it sees arrived live, not through a reload. */
-const markPage = (page: Page) => page.evaluate(() => Object.assign(window, { bulwarkNotReloaded: true }));
-const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as { bulwarkNotReloaded?: boolean }).bulwarkNotReloaded === true);
+const markPage = (page: Page) => page.evaluate(() => void Object.assign(globalThis, { bulwarkNotReloaded: true }));
+const stillSamePage = (page: Page) => page.evaluate(() => (globalThis as { bulwarkNotReloaded?: boolean }).bulwarkNotReloaded === true);
 
 describe('two people on one incident', () => {
   let server: E2eServer;
@@ -68,10 +68,18 @@ describe('two people on one incident', () => {
     await conflict.getByText('Key found in a public repository by a researcher.').waitFor();
     await conflict.getByText(/Administrator changed this incident while you were editing/).waitFor();
     expect(await editor.inputValue()).toBe('Key found in a public repository. Rotated at 10:40; no use seen in the logs.');
+    await screenshot(sofia.page, 'incident-page-conflict');
 
     await conflict.getByRole('button', { name: 'Save mine over theirs' }).click();
     await sofia.page.locator('.markdown', { hasText: 'Rotated at 10:40' }).waitFor();
     const after = await callApi<{ summary: string }>(sofia.page, 'GET', `/api/v1/incidents/${incident.id}`);
     expect(after.body.summary).toBe('Key found in a public repository. Rotated at 10:40; no use seen in the logs.');
+  });
+
+  it('does not show a restricted incident to someone who is not on it', async () => {
+    const incident = await openIncidentThroughApi(ada.page, { title: 'HR investigation: payroll access', category: 'insider', severity: 3, restricted: true });
+    await sofia.page.goto(`/incidents/${incident.id}`);
+    await sofia.page.getByRole('alert').getByText('This incident cannot be shown').waitFor();
+    expect(await sofia.page.getByText('HR investigation: payroll access').count()).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { BulwarkError, notFound, stale } from '../../domain/errors.js';
-import type { Phase } from '../../domain/lifecycle.js';
+import { PHASE_LABELS, type Phase } from '../../domain/lifecycle.js';
 import type { TaskStatus } from '../../domain/task.js';
 import { toInstant, type Instant } from '../../domain/time.js';
 import { findTask, lastTaskPosition, shiftTasksBetween, updateTask as writeTask } from '../../store/repositories/tasks.js';
@@ -71,10 +71,27 @@ export async function updateTask(ctx: ServiceContext, id: string, expectedVersio
     if (!(await writeTask(uow.db, before.id, before.version, columns))) throw stale(before.version + 1);
 
     const diff = Object.fromEntries(changed.map((f) => [f, { from: describe(f, currentValue(before, f)), to: describe(f, next[f]) }]));
-    const title = next.title ?? before.title;
-    await recordTimelineEntry(uow, incident, { kind: 'task_updated', body: `Task updated: ${title} (${changed.join(', ')})`, details: { task_id: before.id, title, changes: diff } });
+    const after = toTaskRecord((await findTask(uow.db, uow.actor.organisationId, before.id))!, uow.now);
+    const title = after.title;
+    await recordTimelineEntry(uow, incident, { kind: 'task_updated', body: `Task “${title}”: ${summariseChange(changed, after, before)}`, details: { task_id: before.id, title, changes: diff } });
     await uow.audit('task.update', { type: 'task', id: before.id }, { incident_id: incident.id, version: before.version + 1, changes: diff });
     uow.emit({ type: 'task.updated', incident_id: incident.id, restricted: incident.restricted, entity_id: before.id, version: before.version + 1 });
-    return toTaskRecord((await findTask(uow.db, uow.actor.organisationId, before.id))!, uow.now);
+    return after;
   });
+}
+
+const STATUS_WORDS: Record<TaskStatus, string> = { todo: 'back to to-do', in_progress: 'in progress', done: 'done', cancelled: 'cancelled' };
+
+/** The change in words a responder reads on the timeline, e.g. "done, assigned to Malik Osei". */
+function summariseChange(changed: Field[], after: TaskRecord, before: TaskRecord): string {
+  const words: Record<Field, () => string> = {
+    title: () => `renamed from “${before.title}”`,
+    description: () => 'description edited',
+    phase: () => (after.phase ? `phase ${PHASE_LABELS[after.phase]}` : 'no phase'),
+    assignee_id: () => (after.assignee ? `assigned to ${after.assignee.name}` : 'unassigned'),
+    due_at: () => (after.due_at ? 'due date changed' : 'due date removed'),
+    status: () => STATUS_WORDS[after.status],
+    position: () => 'moved in the list',
+  };
+  return changed.map((field) => words[field]()).join(', ');
 }

@@ -25,6 +25,8 @@ export interface Session {
   user: SessionUser;
   csrf_token: string | null;
   expires_at: string | null;
+  /** What the role allows (e.g. "incident.transition"); used only to hide controls that would be refused. */
+  permissions: string[];
 }
 
 export interface ResponseMetrics {

@@ -6,6 +6,7 @@ import type { Session, SessionUser } from '../api/types';
 
 interface SessionState {
   user: SessionUser | null;
+  permissions: ReadonlySet<string>;
   loading: boolean;
   login(email: string, password: string): Promise<void>;
   logout(): Promise<void>;
@@ -48,7 +49,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [queryClient]);
 
   const value = useMemo<SessionState>(
-    () => ({ user: session.data?.user ?? null, loading: session.isPending, login, logout }),
+    () => ({ user: session.data?.user ?? null, permissions: new Set(session.data?.permissions ?? []), loading: session.isPending, login, logout }),
     [session.data, session.isPending, login, logout],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
@@ -65,4 +66,9 @@ export function useCurrentUser(): SessionUser {
   const { user } = useSession();
   if (!user) throw new Error('useCurrentUser without a signed-in user');
   return user;
+}
+
+/** Whether the signed-in person's role allows a permission such as "incident.transition". */
+export function useCan(permission: string): boolean {
+  return useSession().permissions.has(permission);
 }

@@ -1,5 +1,5 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconHome, IconSettings } from '@tabler/icons-react';
+import { IconAlertTriangle, IconHome, IconListSearch, IconSettings } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useCurrentUser } from '../auth/session';
@@ -28,6 +28,7 @@ export function Navigation({ onNavigate }: { onNavigate?: () => void }) {
       {item('/', 'Home', <IconHome size={18} aria-hidden />, true)}
       {item('/incidents', 'Incidents', <IconAlertTriangle size={18} aria-hidden />)}
       {user.role === 'admin' && item('/admin', 'Admin', <IconSettings size={18} aria-hidden />)}
+      {user.role === 'auditor' && item('/admin/audit', 'Audit log', <IconListSearch size={18} aria-hidden />)}
       <Text size="xs" c="dimmed" mt="auto" px="xs" pb={4}>
         Press ? for shortcuts · Ctrl K for commands
       </Text>

@@ -2,6 +2,7 @@ import { IconAlertTriangle, IconHome, IconKeyboard, IconList, IconLogout, IconPa
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { useCurrentUser, useSession } from '../auth/session';
+import { useCanOpenIncident } from '../pages/incidents/useCanOpenIncident';
 import { useToggleColourScheme } from './ColourSchemeToggle';
 
 export interface Command {
@@ -17,11 +18,12 @@ export function useCommands(query: string, showShortcuts: () => void): Command[]
   const user = useCurrentUser();
   const { logout } = useSession();
   const toggleTheme = useToggleColourScheme();
+  const canOpen = useCanOpenIncident();
   const go = (to: string) => () => void navigate(to);
   const icon = (Icon: typeof IconHome) => <Icon size={16} aria-hidden />;
 
   const commands: Command[] = [
-    { id: 'new-incident', label: 'New incident', icon: icon(IconPlus), run: go('/incidents/new') },
+    ...(canOpen ? [{ id: 'new-incident', label: 'New incident', icon: icon(IconPlus), run: go('/incidents/new') }] : []),
     { id: 'incidents', label: 'Go to incidents', icon: icon(IconList), run: go('/incidents') },
     { id: 'open-incidents', label: 'Go to open incidents', icon: icon(IconAlertTriangle), run: go('/incidents?open=true') },
     { id: 'my-incidents', label: 'Go to incidents I am on', icon: icon(IconAlertTriangle), run: go('/incidents?assignee=me&open=true') },

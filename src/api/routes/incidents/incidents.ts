@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BulwarkError } from '../../../domain/errors.js';
 import { canonicalJson } from '../../../domain/hash-chain.js';
 import { createIncident } from '../../../services/incidents/create-incident.js';
 import { getIncidentOverview } from '../../../services/incidents/get-incident.js';
@@ -12,12 +11,10 @@ import { transitionIncident } from '../../../services/incidents/transition-incid
 import { updateIncident } from '../../../services/incidents/update-incident.js';
 import { serviceContext } from '../../context.js';
 import { presentIncident, presentIncidentDetail } from '../../presenters/incident.js';
-import { etag, expectedVersion, idParam, problemResponses } from '../../schemas.js';
+import { etag, idParam, idempotencyHeaders, ifMatchHeaders, optionalVersion, problemResponses, requiredVersion } from '../../schemas.js';
 import { createIncidentBody, incidentDetailSchema, incidentPageSchema, incidentSchema, listIncidentsQuery, reviewMarkBody, transitionBody, updateIncidentBody } from './schema.js';
 
 const tags = ['Incidents'];
-const idempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }).passthrough();
-const ifMatchHeaders = z.object({ 'if-match': z.string().max(100).optional() }).passthrough();
 
 function listInput(query: z.infer<typeof listIncidentsQuery>) {
   return {
@@ -75,9 +72,7 @@ export async function incidentRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'Edit an incident', description: 'Needs the version you saw, as If-Match: "<version>" or a version field; answers 412 when someone changed it since.', params: idParam, headers: ifMatchHeaders, body: updateIncidentBody, response: { 200: incidentSchema, ...problemResponses } },
   }, async (request, reply) => {
     const { version, ...changes } = request.body;
-    const expected = expectedVersion(request.headers['if-match'], version);
-    if (expected === undefined) throw new BulwarkError('precondition_required', 'Say which version you are editing: send If-Match: "<version>" (the ETag you got) or a version field.');
-    if (Number.isNaN(expected)) throw new BulwarkError('validation', 'If-Match must be the ETag you received, e.g. "3".', { errors: [{ path: 'headers.if-match', message: 'not a version ETag' }] });
+    const expected = requiredVersion(request.headers['if-match'], version);
     const incident = await updateIncident(serviceContext(request), request.params.id, expected, changes);
     reply.header('etag', etag(incident.version));
     return presentIncident(incident);
@@ -86,8 +81,7 @@ export async function incidentRoutes(app: FastifyInstance) {
   api.post('/api/v1/incidents/:id/transitions', {
     schema: { tags, summary: 'Move an incident to another phase', description: 'Moving back is allowed; skipping phases needs a reason; closing needs a resolution, and for severity 1–2 a completed review.', params: idParam, headers: ifMatchHeaders, body: transitionBody, response: { 200: incidentSchema, ...problemResponses } },
   }, async (request, reply) => {
-    const expected = expectedVersion(request.headers['if-match'], request.body.version);
-    if (Number.isNaN(expected)) throw new BulwarkError('validation', 'If-Match must be the ETag you received, e.g. "3".');
+    const expected = optionalVersion(request.headers['if-match'], request.body.version);
     const incident = await transitionIncident(serviceContext(request), request.params.id, { ...request.body, expected_version: expected });
     reply.header('etag', etag(incident.version));
     return presentIncident(incident);

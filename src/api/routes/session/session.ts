@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PERMISSIONS, ROLE_PERMISSIONS, type Role } from '../../../domain/access.js';
 import { authenticateSession, logout } from '../../../services/auth/authenticate.js';
 import { login } from '../../../services/auth/login.js';
 import { whoAmI } from '../../../services/auth/who-am-i.js';
@@ -13,7 +14,10 @@ const sessionSchema = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.string() }),
   csrf_token: z.string().nullable().describe('Send as X-CSRF-Token on every write made with the session cookie'),
   expires_at: z.string().nullable(),
+  permissions: z.array(z.enum(PERMISSIONS)).describe('What the role allows, so clients offer only actions that will work (the server still decides)'),
 });
+
+const permissionsOf = (role: string) => [...(ROLE_PERMISSIONS[role as Role] ?? [])];
 
 export async function sessionRoutes(app: FastifyInstance, options: { secureCookies: boolean; loginRateLimit: number }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -30,7 +34,7 @@ export async function sessionRoutes(app: FastifyInstance, options: { secureCooki
   }, async (request, reply) => {
     const result = await login(app.deps, { email: request.body.email, password: request.body.password, ip: request.ip, userAgent: request.headers['user-agent'] });
     reply.setCookie(SESSION_COOKIE, result.sessionToken, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secureCookies, expires: new Date(result.expiresAt) });
-    return { user: result.user, csrf_token: result.csrfToken, expires_at: result.expiresAt };
+    return { user: result.user, csrf_token: result.csrfToken, expires_at: result.expiresAt, permissions: permissionsOf(result.user.role) };
   });
 
   api.get('/api/v1/session', {
@@ -39,7 +43,7 @@ export async function sessionRoutes(app: FastifyInstance, options: { secureCooki
     const ctx = serviceContext(request);
     const cookie = request.cookies[SESSION_COOKIE];
     const session = request.sessionId && cookie ? await authenticateSession(app.deps, cookie) : null;
-    return { user: await whoAmI(ctx), csrf_token: session?.csrfToken ?? null, expires_at: null };
+    return { user: await whoAmI(ctx), csrf_token: session?.csrfToken ?? null, expires_at: null, permissions: permissionsOf(ctx.actor.role) };
   });
 
   api.delete('/api/v1/session', {

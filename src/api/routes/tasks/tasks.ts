@@ -1,18 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { BulwarkError } from '../../../domain/errors.js';
 import { createTask } from '../../../services/tasks/create-task.js';
 import { listIncidentTasks } from '../../../services/tasks/list-incident-tasks.js';
 import { listTasks } from '../../../services/tasks/list-tasks.js';
 import { updateTask } from '../../../services/tasks/update-task.js';
 import { serviceContext } from '../../context.js';
 import { presentTask } from '../../presenters/task.js';
-import { etag, expectedVersion, idParam, problemResponses } from '../../schemas.js';
+import { etag, idParam, ifMatchHeaders, problemResponses, requiredVersion } from '../../schemas.js';
 import { createTaskBody, listTasksQuery, taskListSchema, taskPageSchema, taskSchema, updateTaskBody } from './schema.js';
 
 const tags = ['Tasks'];
-const ifMatchHeaders = z.object({ 'if-match': z.string().max(100).optional() }).passthrough();
 
 export async function taskRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -33,9 +30,7 @@ export async function taskRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'Edit, complete or move a task', description: 'Needs the version you saw, as If-Match: "<version>" or a version field; answers 412 when someone changed it since.', params: idParam, headers: ifMatchHeaders, body: updateTaskBody, response: { 200: taskSchema, ...problemResponses } },
   }, async (request, reply) => {
     const { version, ...changes } = request.body;
-    const expected = expectedVersion(request.headers['if-match'], version);
-    if (expected === undefined) throw new BulwarkError('precondition_required', 'Say which version you are editing: send If-Match: "<version>" (the ETag you got) or a version field.');
-    if (Number.isNaN(expected)) throw new BulwarkError('validation', 'If-Match must be the ETag you received, e.g. "3".', { errors: [{ path: 'headers.if-match', message: 'not a version ETag' }] });
+    const expected = requiredVersion(request.headers['if-match'], version);
     const task = await updateTask(serviceContext(request), request.params.id, expected, changes);
     reply.header('etag', etag(task.version));
     return presentTask(task);

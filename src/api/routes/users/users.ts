@@ -1,18 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BulwarkError } from '../../../domain/errors.js';
 import { addUser } from '../../../services/users/add-user.js';
 import { listUsers } from '../../../services/users/list-users.js';
 import { resetPassword } from '../../../services/users/reset-password.js';
 import { updateUser } from '../../../services/users/update-user.js';
 import { serviceContext } from '../../context.js';
 import { presentUser } from '../../presenters/people.js';
-import { etag, expectedVersion, idParam, problemResponses } from '../../schemas.js';
+import { etag, idParam, ifMatchHeaders, problemResponses, requiredVersion } from '../../schemas.js';
 import { createUserBody, listUsersQuery, resetPasswordBody, updateUserBody, userSchema, userWithPasswordSchema } from './schema.js';
 
 const tags = ['Users'];
-const ifMatchHeaders = z.object({ 'if-match': z.string().max(100).optional() }).passthrough();
 
 export async function userRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -36,9 +34,7 @@ export async function userRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'Change a user’s name, role or disabled state (administrators)', description: 'Needs the version you saw, as If-Match: "<version>" or a version field. The last active administrator can be neither demoted nor disabled (409).', params: idParam, headers: ifMatchHeaders, body: updateUserBody, response: { 200: userSchema, ...problemResponses } },
   }, async (request, reply) => {
     const { version, ...changes } = request.body;
-    const expected = expectedVersion(request.headers['if-match'], version);
-    if (expected === undefined) throw new BulwarkError('precondition_required', 'Say which version you are editing: send If-Match: "<version>" (the ETag you got) or a version field.');
-    if (Number.isNaN(expected)) throw new BulwarkError('validation', 'If-Match must be the ETag you received, e.g. "3".', { errors: [{ path: 'headers.if-match', message: 'not a version ETag' }] });
+    const expected = requiredVersion(request.headers['if-match'], version);
     const user = await updateUser(serviceContext(request), request.params.id, expected, changes);
     reply.header('etag', etag(user.version));
     return presentUser(user);

@@ -39,7 +39,7 @@ export function AdminFrame({ children, allow = ['admin'] }: { children: ReactNod
   return (
     <Stack gap="sm">
       <Title order={1} size="h2">
-        Administration
+        {user.role === 'admin' ? 'Administration' : 'Audit log'}
       </Title>
       {user.role === 'admin' && (
         <Tabs value={pathname} onChange={(path) => path && void navigate(path)} variant="default">

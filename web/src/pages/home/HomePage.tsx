@@ -2,6 +2,7 @@ import { Grid, Group, Stack, Text, Title, Kbd } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { useCurrentUser } from '../../auth/session';
 import { useShortcut } from '../../keyboard/useShortcut';
+import { useCanOpenIncident } from '../incidents/useCanOpenIncident';
 import { MyIncidents } from './MyIncidents';
 import { MyTasks } from './MyTasks';
 import { OpenBySeverity } from './OpenBySeverity';
@@ -10,7 +11,8 @@ import { OpenBySeverity } from './OpenBySeverity';
 export function HomePage() {
   const user = useCurrentUser();
   const navigate = useNavigate();
-  useShortcut('n', () => void navigate('/incidents/new'));
+  const canOpen = useCanOpenIncident();
+  useShortcut('n', () => void navigate('/incidents/new'), { enabled: canOpen });
   const firstName = (user.name || user.email).split(/[\s@]/)[0];
   return (
     <Stack gap="md">
@@ -19,7 +21,13 @@ export function HomePage() {
           What needs you now
         </Title>
         <Text size="sm" c="dimmed">
-          Signed in as {firstName} · press <Kbd size="xs">n</Kbd> for a new incident
+          Signed in as {firstName}
+          {canOpen && (
+            <>
+              {' '}
+              · press <Kbd size="xs">n</Kbd> for a new incident
+            </>
+          )}
         </Text>
       </Group>
       <Grid gap="md">

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { SEVERITY_COLOURS } from '../../theme';
+import { useCanOpenIncident } from '../incidents/useCanOpenIncident';
 import { HomeSection } from './HomeSection';
 
 const SEVERITIES = [1, 2, 3, 4];
@@ -17,6 +18,7 @@ export function OpenBySeverity() {
       queryFn: () => api.get<{ count: number }>('/api/v1/incidents/count', { open: true, severity: [severity] }),
     })),
   });
+  const canOpen = useCanOpenIncident();
   const failed = counts.find((c) => c.isError);
   const loaded = counts.every((c) => c.data);
   const total = counts.reduce((sum, c) => sum + (c.data?.count ?? 0), 0);
@@ -27,11 +29,19 @@ export function OpenBySeverity() {
       {loaded && total === 0 ? (
         <Stack gap="xs">
           <Text size="sm" c="dimmed">
-            No open incidents. Open one with <Code>N</Code> or load the demo data with <Code>npx bulwark demo</Code>.
+            {canOpen ? (
+              <>
+                No open incidents. Open one with <Code>N</Code> or load the demo data with <Code>npx bulwark demo</Code>.
+              </>
+            ) : (
+              'No open incidents right now.'
+            )}
           </Text>
-          <Button component={Link} to="/incidents/new" size="xs" variant="light" w="fit-content">
-            New incident
-          </Button>
+          {canOpen && (
+            <Button component={Link} to="/incidents/new" size="xs" variant="light" w="fit-content">
+              New incident
+            </Button>
+          )}
         </Stack>
       ) : (
         <Stack gap={8}>

@@ -31,7 +31,7 @@ export function ConflictNotice({ edit, current, theirs, onReapply, onTakeTheirs 
         <Stack gap="xs">
           <Text size="sm">
             {personName(current.updated_by)} changed this incident while you were editing ({formatRelative(current.updated_at)}). Nothing was
-            overwritten: your version is still in the editor below.
+            overwritten: your version is still in the editor.
           </Text>
           <div>
             <Text size="xs" c="dimmed" tt="uppercase" fw={600} mb={4}>

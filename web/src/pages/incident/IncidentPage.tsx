@@ -85,7 +85,7 @@ function LoadedIncident({ incident }: { incident: IncidentDetail }) {
       <IncidentHeader incident={incident} abilities={abilities} />
       <div className="incident-tabs">
       <LiveChangeNotices incidentId={incident.id} />
-      <Tabs value={tab} onChange={(value) => show((value as Tab | null) ?? 'summary')} keepMounted={false}>
+      <Tabs value={tab} onChange={(value) => show((value as Tab | null) ?? 'summary')}>
         <Tabs.List>
           <Tabs.Tab value="summary" leftSection={<IconFileText size={16} aria-hidden />}>Summary</Tabs.Tab>
           <Tabs.Tab value="timeline" leftSection={<IconTimeline size={16} aria-hidden />}>Timeline</Tabs.Tab>

@@ -5,10 +5,9 @@ import { useState } from 'react';
 import { ApiProblem } from '../../api/problem';
 import type { Incident, Phase } from '../../api/types';
 import { useMeta } from '../../meta/useMeta';
+import { PHASE_ORDER } from './phases';
 import { TransitionDialog } from './TransitionDialog';
 import { useTransition } from './useTransition';
-
-export const PHASE_ORDER: Phase[] = ['detection', 'containment', 'eradication', 'recovery', 'post_incident', 'closed'];
 
 /**
  * The life cycle as a row of buttons; the current phase carries aria-current="step". A click on the

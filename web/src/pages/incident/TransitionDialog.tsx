@@ -5,7 +5,7 @@ import { ApiProblem } from '../../api/problem';
 import type { Incident, Phase, Resolution } from '../../api/types';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useMeta } from '../../meta/useMeta';
-import { PHASE_ORDER } from './PhaseStepper';
+import { PHASE_ORDER } from './phases';
 import { useMarkReviewCompleted, useTransition } from './useTransition';
 
 const needsReview = (error: unknown) => error instanceof ApiProblem && error.status === 409 && error.body.requirement === 'review_completed';

@@ -1,8 +1,9 @@
-import { useCurrentUser } from '../../auth/session';
+import { useSession } from '../../auth/session';
 
 /**
- * What the signed-in person's role lets them do on an incident, so the page offers only controls that
- * will work. The server decides; this only spares people buttons that would answer "Not allowed".
+ * What the signed-in person's role lets them do on an incident (from the session's permissions), so
+ * the page offers only controls that will work. The server decides; this only spares people buttons
+ * that would answer "Not allowed".
  */
 export interface IncidentAbilities {
   edit: boolean;
@@ -12,17 +13,13 @@ export interface IncidentAbilities {
   managePeople: boolean;
 }
 
-const RESPONSE_WORK: IncidentAbilities = { edit: true, transition: true, note: true, tasks: true, managePeople: false };
-const READ_ONLY: IncidentAbilities = { edit: false, transition: false, note: false, tasks: false, managePeople: false };
-
-const BY_ROLE: Record<string, IncidentAbilities> = {
-  admin: { ...RESPONSE_WORK, managePeople: true },
-  incident_manager: { ...RESPONSE_WORK, managePeople: true },
-  responder: RESPONSE_WORK,
-  analyst: { ...READ_ONLY, note: true, tasks: true },
-};
-
 export function useIncidentAbilities(): IncidentAbilities {
-  const user = useCurrentUser();
-  return BY_ROLE[user.role] ?? READ_ONLY;
+  const { permissions } = useSession();
+  return {
+    edit: permissions.has('incident.update'),
+    transition: permissions.has('incident.transition'),
+    note: permissions.has('incident.note'),
+    tasks: permissions.has('task.write'),
+    managePeople: permissions.has('incident.manage_people'),
+  };
 }

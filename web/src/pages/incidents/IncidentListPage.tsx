@@ -8,6 +8,7 @@ import { IncidentFilterBar } from './IncidentFilterBar';
 import { hasFilters, useIncidentFilters } from './incidentFilters';
 import { IncidentTable } from './IncidentTable';
 import { NoIncidents } from './NoIncidents';
+import { useCanOpenIncident } from './useCanOpenIncident';
 import { useIncidentList } from './useIncidentList';
 
 export function IncidentListPage() {
@@ -19,7 +20,8 @@ export function IncidentListPage() {
     if (incident) void navigate(`/incidents/${incident.id}`);
   };
   const selection = useListSelection('incidents', incidents.length, open);
-  useShortcut('n', () => void navigate('/incidents/new'));
+  const canOpen = useCanOpenIncident();
+  useShortcut('n', () => void navigate('/incidents/new'), { enabled: canOpen });
 
   return (
     <Stack gap="sm">
@@ -34,9 +36,11 @@ export function IncidentListPage() {
             </Text>
           )}
         </Group>
-        <Button component={Link} to="/incidents/new" leftSection={<IconPlus size={16} aria-hidden />}>
-          New incident
-        </Button>
+        {canOpen && (
+          <Button component={Link} to="/incidents/new" leftSection={<IconPlus size={16} aria-hidden />}>
+            New incident
+          </Button>
+        )}
       </Group>
       <IncidentFilterBar filters={filters} update={update} clear={clear} />
       {pages.isError && <ProblemAlert error={pages.error} title="The incident list could not be loaded" onRetry={() => void pages.refetch()} />}
@@ -48,7 +52,7 @@ export function IncidentListPage() {
           </Group>
         </Center>
       ) : incidents.length === 0 && !pages.isError ? (
-        <NoIncidents filtered={hasFilters(filters)} onClear={clear} />
+        <NoIncidents filtered={hasFilters(filters)} canOpen={canOpen} onClear={clear} />
       ) : (
         incidents.length > 0 && (
           <Paper withBorder radius="sm" style={{ opacity: pages.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>

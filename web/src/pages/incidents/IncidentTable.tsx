@@ -24,7 +24,7 @@ export function IncidentTable({ incidents, filters, onSort, rowProps }: Props) {
   );
   return (
     <Table.ScrollContainer minWidth={860}>
-      <Table stickyHeader aria-label="Incidents" fz="sm">
+      <Table aria-label="Incidents" fz="sm">
         <Table.Thead>
           <Table.Tr>
             {header('number', 'Number', '1%')}

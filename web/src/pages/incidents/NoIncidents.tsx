@@ -3,7 +3,7 @@ import { IconFilterOff, IconShieldCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
 
 /** Empty list: either nothing matches the filters, or there is nothing yet and we say how to start. */
-export function NoIncidents({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
+export function NoIncidents({ filtered, canOpen, onClear }: { filtered: boolean; canOpen: boolean; onClear: () => void }) {
   if (filtered) {
     return (
       <Paper withBorder p="xl" radius="sm">
@@ -31,12 +31,20 @@ export function NoIncidents({ filtered, onClear }: { filtered: boolean; onClear:
           Nothing reported yet
         </Text>
         <Text c="dimmed" size="sm" ta="center" maw={460}>
-          When something happens, open an incident with <Code>N</Code> or the button below. To look around first, load the demo
-          data with <Code>npx bulwark demo</Code>.
+          {canOpen ? (
+            <>
+              When something happens, open an incident with <Code>N</Code> or the button below. To look around first, load the demo
+              data with <Code>npx bulwark demo</Code>.
+            </>
+          ) : (
+            'Incidents you may see will appear here as responders open them.'
+          )}
         </Text>
-        <Button component={Link} to="/incidents/new">
-          Open the first incident
-        </Button>
+        {canOpen && (
+          <Button component={Link} to="/incidents/new">
+            Open the first incident
+          </Button>
+        )}
       </Stack>
     </Paper>
   );

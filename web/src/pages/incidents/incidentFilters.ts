@@ -1,7 +1,5 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Query } from '../../api/client';
-import type { Phase } from '../../api/types';
 
 export type SortField = 'created_at' | 'updated_at' | 'detected_at' | 'severity' | 'number';
 export type OpenFilter = 'all' | 'open' | 'closed';
@@ -19,8 +17,10 @@ export interface IncidentFilters {
   direction: 'asc' | 'desc';
 }
 
+// No relative imports here: the unit tests load this file under Node's module rules.
+const PHASES = ['detection', 'containment', 'eradication', 'recovery', 'post_incident', 'closed'] as const;
+type Phase = (typeof PHASES)[number];
 const SORTS: SortField[] = ['created_at', 'updated_at', 'detected_at', 'severity', 'number'];
-const PHASES: Phase[] = ['detection', 'containment', 'eradication', 'recovery', 'post_incident', 'closed'];
 export const DEFAULT_SORT: SortField = 'created_at';
 
 const list = (value: string | null) => (value ? value.split(',').filter(Boolean) : []);
@@ -30,7 +30,7 @@ export function readFilters(params: URLSearchParams): IncidentFilters {
   const open = params.get('open');
   return {
     q: params.get('q') ?? '',
-    phase: list(params.get('phase')).filter((p): p is Phase => PHASES.includes(p as Phase)),
+    phase: list(params.get('phase')).filter((p): p is Phase => (PHASES as readonly string[]).includes(p)),
     severity: list(params.get('severity')).map(Number).filter((s) => s >= 1 && s <= 4),
     category: params.get('category') || null,
     tag: params.get('tag') || null,
@@ -57,7 +57,7 @@ export function writeFilters(filters: IncidentFilters): URLSearchParams {
 }
 
 /** The filters as the API's query (also what /count takes, without sort and direction). */
-export function filterQuery(filters: IncidentFilters): Query {
+export function filterQuery(filters: IncidentFilters): Record<string, string | boolean | string[] | number[] | null | undefined> {
   return {
     q: filters.q.trim() || undefined,
     phase: filters.phase.length ? filters.phase : undefined,
