@@ -134,6 +134,8 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     ['incidents_updated', ['organisation_id', 'updated_at', 'id']],
     ['incidents_phase_created', ['organisation_id', 'phase', 'created_at', 'id']],
     ['incidents_severity_created', ['organisation_id', 'severity', 'created_at', 'id']],
+    ['incidents_severity_id', ['organisation_id', 'severity', 'id']],
+    ['incidents_phase_severity', ['organisation_id', 'phase', 'severity']],
     ['incidents_detected', ['organisation_id', 'detected_at', 'id']],
   ] as const) {
     await db.schema.createIndex(name).on('incidents').columns([...columns]).execute();

@@ -1,8 +1,6 @@
-import { useCurrentUser } from '../../auth/session';
+import { useCan } from '../../auth/session';
 
-/** Roles with incident.create on the server; others are not offered "New incident" (the server refuses them anyway). */
-const OPENERS = new Set(['admin', 'incident_manager', 'responder', 'analyst']);
-
+/** Whether the signed-in person's role may open incidents, so the page offers only what will work. */
 export function useCanOpenIncident(): boolean {
-  return OPENERS.has(useCurrentUser().role);
+  return useCan('incident.create');
 }
