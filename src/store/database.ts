@@ -26,6 +26,9 @@ export interface DatabaseHandle {
   engine: Engine;
   /** The connection string (PostgreSQL) or file path (SQLite) it was opened with, for backup and LISTEN. */
   location: string;
+  /** The raw driver objects, for bulk fast paths in the store layer only (alert ingestion). */
+  sqlite?: SQLite.Database;
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -68,7 +71,7 @@ export function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [sqliteBooleansPlugin] });
-  return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
+  return { db, engine: 'sqlite', location: file, sqlite, close: () => db.destroy() };
 }
 
 export function openPostgres(connectionString: string, poolSize = 10): DatabaseHandle {
@@ -78,7 +81,7 @@ export function openPostgres(connectionString: string, poolSize = 10): DatabaseH
     if ((error as { code?: string }).code !== '57P01') process.stderr.write(`PostgreSQL connection lost: ${error.message}\n`);
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', location: connectionString, close: () => db.destroy() };
+  return { db, engine: 'postgres', location: connectionString, pool, close: () => db.destroy() };
 }
 
 /** DATABASE_URL=postgres://… selects PostgreSQL; otherwise the embedded SQLite file. */

@@ -2,10 +2,12 @@ import { Migrator, type Migration, type MigrationProvider, type MigrationResultS
 import type { DatabaseHandle } from './database.js';
 import type { Engine } from './dialect.js';
 import * as core from './migrations/0001-core.js';
+import * as signals from './migrations/0002-signals.js';
 
 /** One ordered migration set for both engines; each migration receives the engine for its column types. */
 const MIGRATIONS: Record<string, { up: (db: any, engine: Engine) => Promise<void> }> = {
   '0001-core': core,
+  '0002-signals': signals,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -220,6 +220,160 @@ export interface SettingRow {
   updated_by: string | null;
 }
 
+export interface AlertGroupRow {
+  id: string;
+  organisation_id: string;
+  title: string;
+  reason: Json;
+  alert_count: number;
+  first_seen_at: string;
+  last_seen_at: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface AlertRow {
+  id: string;
+  organisation_id: string;
+  source: string;
+  source_ref: string;
+  type: string;
+  title: string;
+  description: string;
+  severity: number;
+  occurred_at: string | null;
+  tags: Json;
+  tlp: string;
+  pap: string;
+  status: string;
+  fingerprint: string | null;
+  group_id: string | null;
+  incident_id: string | null;
+  dismiss_reason: string | null;
+  triaged_at: string | null;
+  triaged_by: string | null;
+  repeat_count: number;
+  first_seen_at: string;
+  last_seen_at: string;
+  raw: Json | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ObservableRow {
+  id: string;
+  organisation_id: string;
+  type: string;
+  value: string;
+  ignore_similarity: Bool;
+  first_seen_at: string;
+  last_seen_at: string;
+  sighting_count: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface SightingRow {
+  id: string;
+  organisation_id: string;
+  observable_id: string;
+  subject_type: string;
+  subject_id: string;
+  ioc: Bool;
+  sighted: Bool;
+  tlp: string;
+  tags: Json;
+  note: string;
+  count: number;
+  first_seen_at: string;
+  last_seen_at: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface AlertRuleRow {
+  id: string;
+  organisation_id: string;
+  kind: string;
+  name: string;
+  enabled: Bool;
+  conditions: Json;
+  fields: Json;
+  window_seconds: number | null;
+  until: string | null;
+  incident_id: string | null;
+  matched_count: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface AttackTechniqueRow {
+  id: string;
+  organisation_id: string;
+  stix_id: string;
+  name: string;
+  description: string;
+  tactics: Json;
+  platforms: Json;
+  parent_id: string | null;
+  url: string | null;
+  deprecated: Bool;
+  attack_version: string | null;
+  imported_at: string;
+}
+
+export interface AttackTacticRow {
+  id: string;
+  organisation_id: string;
+  shortname: string;
+  name: string;
+  position: number;
+}
+
+export interface IncidentTechniqueRow {
+  id: string;
+  organisation_id: string;
+  incident_id: string;
+  technique_id: string;
+  timeline_entry_id: string | null;
+  added_at: string;
+  added_by: string;
+}
+
+export interface WebhookRow {
+  id: string;
+  organisation_id: string;
+  name: string;
+  url: string;
+  secret: string;
+  event_types: Json;
+  enabled: Bool;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface WebhookDeliveryRow {
+  id: string;
+  organisation_id: string;
+  webhook_id: string;
+  outbox_id: string;
+  event_type: string;
+  attempt: number;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  at: string;
+}
+
 export interface Database {
   organisations: OrganisationRow;
   users: UserRow;
@@ -238,4 +392,14 @@ export interface Database {
   outbox: OutboxRow;
   idempotency_keys: IdempotencyKeyRow;
   settings: SettingRow;
+  alert_groups: AlertGroupRow;
+  alerts: AlertRow;
+  observables: ObservableRow;
+  sightings: SightingRow;
+  alert_rules: AlertRuleRow;
+  attack_techniques: AttackTechniqueRow;
+  attack_tactics: AttackTacticRow;
+  incident_techniques: IncidentTechniqueRow;
+  webhooks: WebhookRow;
+  webhook_deliveries: WebhookDeliveryRow;
 }
