@@ -17,6 +17,20 @@ import { loadAverage, machine, targetVerdict, writeReport, type EngineResults } 
 import { seedIncidents } from './seed-incidents.js';
 import { ms } from './stats.js';
 
+/** Benchmarks of their own, run by name: `npm run bench -- <name>`; each writes only its section of BENCHMARKS.md. */
+const NAMED_BENCHES: Record<string, () => Promise<void>> = {
+  triage: async () => (await import('./triage-bench.js')).runTriageBench(),
+  lookup: async () => (await import('./lookup-bench.js')).runLookupBench(),
+  ingest: async () => (await import('./ingest-bench.js')).runIngestBench(),
+};
+const named = process.argv[2];
+if (named) {
+  const bench = NAMED_BENCHES[named];
+  if (!bench) throw new Error(`No benchmark named "${named}"; known: ${Object.keys(NAMED_BENCHES).join(', ')}.`);
+  await bench();
+  process.exit(0);
+}
+
 function setting(name: string, fallback: number, max: number): number {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be a whole number from 1 to ${max}.`);

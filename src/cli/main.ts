@@ -1,5 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { BulwarkError } from '../domain/errors.js';
+import { registerAlerts } from './commands/alerts.js';
+import { registerAttack } from './commands/attack.js';
+import { registerStix } from './commands/stix.js';
+import { registerObservable } from './commands/observable.js';
 import { registerBackup } from './commands/backup.js';
 import { registerDemo } from './commands/demo.js';
 import { registerMigrate } from './commands/migrate.js';
@@ -7,6 +11,7 @@ import { registerServe } from './commands/serve.js';
 import { registerToken } from './commands/token.js';
 import { registerUser } from './commands/user.js';
 import { registerVerify } from './commands/verify.js';
+import { registerWebhook } from './commands/webhook.js';
 
 /** Exit codes: 0 ok, 1 unexpected failure, 2 the user's mistake, 3 not found, 4 a broken hash chain (verify). */
 const program = new Command()
@@ -19,9 +24,14 @@ registerServe(program);
 registerMigrate(program);
 registerUser(program);
 registerToken(program);
+registerAlerts(program);
 registerVerify(program);
+registerWebhook(program);
 registerBackup(program);
 registerDemo(program);
+registerAttack(program);
+registerStix(program);
+registerObservable(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -24,6 +24,14 @@ export const PERMISSIONS = [
   'user.manage',
   'audit.read',
   'settings.manage',
+  'alert.read',
+  'alert.ingest',
+  'alert.triage',
+  'alert.rules.manage',
+  'intel.import',
+  'webhook.manage',
+  'observable.read',
+  'observable.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,12 +46,12 @@ const RESPONSE_WORK: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),
-  incident_manager: new Set<Permission>([...RESPONSE_WORK, 'incident.manage_people', 'category.manage']),
-  responder: new Set<Permission>(RESPONSE_WORK),
-  analyst: new Set<Permission>(['incident.read', 'incident.create', 'incident.note', 'task.write']),
-  risk_owner: new Set<Permission>(['incident.read']),
-  stakeholder: new Set<Permission>(['incident.read']),
-  auditor: new Set<Permission>(['incident.read', 'audit.read']),
+  incident_manager: new Set<Permission>([...RESPONSE_WORK, 'incident.manage_people', 'category.manage', 'alert.read', 'alert.ingest', 'alert.triage', 'alert.rules.manage', 'intel.import', 'observable.read', 'observable.write']),
+  responder: new Set<Permission>([...RESPONSE_WORK, 'alert.read', 'alert.ingest', 'alert.triage', 'observable.read', 'observable.write']),
+  analyst: new Set<Permission>(['incident.read', 'incident.create', 'incident.note', 'task.write', 'alert.read', 'alert.ingest', 'alert.triage', 'observable.read', 'observable.write']),
+  risk_owner: new Set<Permission>(['incident.read', 'alert.read', 'observable.read']),
+  stakeholder: new Set<Permission>(['incident.read', 'observable.read']),
+  auditor: new Set<Permission>(['incident.read', 'audit.read', 'alert.read', 'observable.read']),
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -17,6 +17,15 @@ export const ID_PREFIX = {
   auditEntry: 'aud',
   outboxMessage: 'obx',
   category: 'cat',
+  webhook: 'whk',
+  webhookEvent: 'evt',
+  webhookAttempt: 'wha',
+  incidentTechnique: 'itq',
+  alert: 'alr',
+  alertGroup: 'alg',
+  alertRule: 'arl',
+  observable: 'obs',
+  sighting: 'sgt',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

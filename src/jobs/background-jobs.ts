@@ -1,5 +1,7 @@
 import { systemActor, type ServiceDeps } from '../services/context.js';
 import { purgeExpired } from '../services/maintenance/purge-expired.js';
+import { dispatchDueWebhooks } from '../services/webhooks/dispatch-webhooks.js';
+import { pruneWebhookLog } from '../services/webhooks/prune-webhook-log.js';
 import { startScheduler, type Job, type JobLog, type Scheduler } from './scheduler.js';
 
 const MINUTE_MS = 60_000;
@@ -7,6 +9,8 @@ const MINUTE_MS = 60_000;
 export interface BackgroundJobOptions {
   purgeEveryMs?: number;
   firstAfterMs?: number;
+  /** How often due webhook deliveries are looked for. */
+  webhookEveryMs?: number;
 }
 
 /** The jobs `bulwark serve` runs next to the API. Every node of a cluster runs them; they are idempotent. */
@@ -18,6 +22,18 @@ export function backgroundJobs(deps: ServiceDeps, organisationId: string, option
       everyMs: options.purgeEveryMs ?? 15 * MINUTE_MS,
       firstAfterMs: options.firstAfterMs ?? MINUTE_MS,
       run: () => purgeExpired(system),
+    },
+    {
+      name: 'webhook-dispatch',
+      everyMs: options.webhookEveryMs ?? 1000,
+      firstAfterMs: options.webhookEveryMs ?? 1000,
+      run: () => dispatchDueWebhooks(deps),
+    },
+    {
+      name: 'webhook-log-prune',
+      everyMs: options.purgeEveryMs ?? 15 * MINUTE_MS,
+      firstAfterMs: options.firstAfterMs ?? MINUTE_MS,
+      run: () => pruneWebhookLog(system),
     },
   ];
 }

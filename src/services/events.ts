@@ -10,6 +10,8 @@ export interface DomainEvent {
   restricted?: boolean;
   entity_id: string;
   version?: number;
+  /** How many things one event stands for (`alerts.ingested`: the alerts stored by one request). */
+  count?: number;
   actor_id: string;
   at: string;
 }

@@ -7,6 +7,7 @@ import { appendAuditEntry } from '../store/repositories/audit-log.js';
 import type { Database } from '../store/schema.js';
 import type { Actor, ServiceContext } from './context.js';
 import type { DomainEvent } from './events.js';
+import { enqueueWebhookEvents } from './webhooks/enqueue-webhook-events.js';
 
 /** What a use case gets inside its transaction: the connection, the time, and the audit and event sinks. */
 export interface UnitOfWork {
@@ -45,7 +46,10 @@ export async function runInTransaction<T>(ctx: ServiceContext, work: (uow: UnitO
       },
       emit: (event) => events.push({ ...event, organisation_id: ctx.actor.organisationId, actor_id: ctx.actor.userId, at: now }),
     };
-    return work(uow);
+    const value = await work(uow);
+    // Webhook deliveries commit with the change they announce (the transactional outbox).
+    if (events.length > 0) await enqueueWebhookEvents(uow, events);
+    return value;
   }).catch((error: unknown) => {
     throw isUniqueViolation(error)
       ? conflict('This clashes with something created at the same moment (the same e-mail, key or number). Reload and try again.')

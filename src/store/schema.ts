@@ -200,6 +200,7 @@ export interface OutboxRow {
   attempts: Generated<number>;
   delivered_at: string | null;
   last_error: string | null;
+  failed_at: string | null;
 }
 
 export interface IdempotencyKeyRow {
@@ -248,6 +249,8 @@ export interface AlertRow {
   pap: string;
   status: string;
   fingerprint: string | null;
+  /** The key of the correlate rule that grouped it, if one did. */
+  correlation_key: string | null;
   group_id: string | null;
   incident_id: string | null;
   dismiss_reason: string | null;
@@ -325,6 +328,9 @@ export interface AttackTechniqueRow {
   parent_id: string | null;
   url: string | null;
   deprecated: Bool;
+  revoked: Bool;
+  /** The ATT&CK id that replaces a revoked technique, when the bundle says. */
+  revoked_by: string | null;
   attack_version: string | null;
   imported_at: string;
 }
@@ -355,6 +361,7 @@ export interface WebhookRow {
   secret: string;
   event_types: Json;
   enabled: Bool;
+  include_restricted: Bool;
   created_at: string;
   created_by: string;
   updated_at: string;

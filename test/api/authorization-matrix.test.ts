@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { can, ROLES, type Permission, type Role } from '../../src/domain/access.js';
+import { attackFixture } from '../support/attack-fixture.js';
 import { describeApiOnEachEngine, type TestApp, type TestUser } from '../support/test-app.js';
+import { seedAlert, seedAlertGroup, type AlertSeed } from '../support/triage-fixtures.js';
 import { TEST_PASSWORD } from './session/sign-in.js';
 
 /**
@@ -96,6 +98,110 @@ row('POST', '/api/v1/incident-categories', 'category.manage', [Y, Y, N, N, N, N,
 row('GET', '/api/v1/audit', 'audit.read', [Y, N, N, N, N, N, Y], 200, at('/api/v1/audit'));
 row('GET', '/api/v1/settings/close-policy', 'signed_in', EVERYONE, 200, at('/api/v1/settings/close-policy'));
 row('PUT', '/api/v1/settings/close-policy', 'settings.manage', [Y, N, N, N, N, N, N], 200, async () => ({ url: '/api/v1/settings/close-policy', body: { review_required_for_severities: [1, 2] } }));
+
+/** A webhook made by the administrator, pointing nowhere reachable (deliveries are not run here). */
+async function webhook({ t }: Setup): Promise<string> {
+  const res = await t.call('POST', '/api/v1/webhooks', { body: { name: 'Matrix hook', url: 'http://127.0.0.1:9/hook', event_types: ['incident.*'] } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().webhook.id;
+}
+async function webhookDelivery(setup: Setup): Promise<string> {
+  const id = await webhook(setup);
+  const res = await setup.t.call('POST', `/api/v1/webhooks/${id}/ping`);
+  expect(res.statusCode, res.body).toBe(201);
+  return `/api/v1/webhooks/${id}/deliveries/${res.json().id}/redeliver`;
+}
+const ADMIN_ONLY: Outcomes = [Y, N, N, N, N, N, N];
+row('GET', '/api/v1/webhooks', 'webhook.manage', ADMIN_ONLY, 200, at('/api/v1/webhooks'));
+row('POST', '/api/v1/webhooks', 'webhook.manage', ADMIN_ONLY, 201, async () => ({ url: '/api/v1/webhooks', body: { name: 'Matrix', url: 'https://receiver.example/hook', event_types: ['*'] } }));
+row('GET', '/api/v1/webhooks/:id', 'webhook.manage', ADMIN_ONLY, 200, async (s) => ({ url: `/api/v1/webhooks/${await webhook(s)}` }));
+row('PATCH', '/api/v1/webhooks/:id', 'webhook.manage', ADMIN_ONLY, 200, async (s) => ({ url: `/api/v1/webhooks/${await webhook(s)}`, body: { enabled: false }, headers: { 'if-match': '"1"' } }));
+row('DELETE', '/api/v1/webhooks/:id', 'webhook.manage', ADMIN_ONLY, 204, async (s) => ({ url: `/api/v1/webhooks/${await webhook(s)}` }));
+row('GET', '/api/v1/webhooks/:id/deliveries', 'webhook.manage', ADMIN_ONLY, 200, async (s) => ({ url: `/api/v1/webhooks/${await webhook(s)}/deliveries` }));
+row('POST', '/api/v1/webhooks/:id/deliveries/:delivery_id/redeliver', 'webhook.manage', ADMIN_ONLY, 201, async (s) => ({ url: await webhookDelivery(s) }));
+row('POST', '/api/v1/webhooks/:id/ping', 'webhook.manage', ADMIN_ONLY, 201, async (s) => ({ url: `/api/v1/webhooks/${await webhook(s)}/ping` }));
+
+/** ATT&CK: the small test catalogue is imported by the administrator before a technique is tagged. */
+async function taggedIncident(setup: Setup, techniqueId: string): Promise<string> {
+  expect((await setup.t.call('POST', '/api/v1/attack/import', { body: attackFixture() })).statusCode).toBe(200);
+  const id = await incident(setup);
+  const res = await setup.t.call('POST', `/api/v1/incidents/${id}/techniques`, { body: { technique_id: techniqueId } });
+  expect(res.statusCode, res.body).toBe(201);
+  return id;
+}
+row('POST', '/api/v1/attack/import', 'intel.import', [Y, Y, N, N, N, N, N], 200, async () => ({ url: '/api/v1/attack/import', body: attackFixture() }));
+row('GET', '/api/v1/attack', 'incident.read', EVERYONE, 200, at('/api/v1/attack'));
+row('GET', '/api/v1/attack/techniques', 'incident.read', EVERYONE, 200, at('/api/v1/attack/techniques?q=T1059'));
+row('GET', '/api/v1/incidents/:id/techniques', 'incident.read', EVERYONE, 200, onIncident('/techniques'), scoped);
+row('POST', '/api/v1/incidents/:id/techniques', 'incident.note', [Y, Y, Y, Y, N, N, N], 201, async (s) => ({ url: `/api/v1/incidents/${await taggedIncident(s, 'T1059')}/techniques`, body: { technique_id: 'T1566' } }), scoped);
+row('DELETE', '/api/v1/incidents/:id/techniques/:technique_id', 'incident.note', [Y, Y, Y, Y, N, N, N], 204, async (s) => ({ url: `/api/v1/incidents/${await taggedIncident(s, 'T1059')}/techniques/T1059` }), scoped);
+row('POST', '/api/v1/stix/import', 'intel.import', [Y, Y, N, N, N, N, N], 200, async (s) => ({ url: `/api/v1/stix/import?incident_id=${await incident(s)}`, body: { type: 'bundle', id: 'bundle--matrix', objects: [{ type: 'ipv4-addr', id: 'ipv4-addr--matrix', value: '198.51.100.1' }] } }), scoped);
+row('GET', '/api/v1/incidents/:id/export/stix', 'incident.read', EVERYONE, 200, onIncident('/export/stix'), scoped);
+
+/** Observables: one added by the administrator to a (possibly restricted) incident. */
+async function incidentObservable(setup: Setup): Promise<{ incidentId: string; sightingId: string; observableId: string }> {
+  const incidentId = await incident(setup);
+  const res = await setup.t.call('POST', `/api/v1/incidents/${incidentId}/observables`, { body: { observables: [{ type: 'ip', value: `10.${sequence % 250}.0.${(sequence += 1) % 250}` }] } });
+  expect(res.statusCode, res.body).toBe(201);
+  const [sighting] = res.json().items;
+  return { incidentId, sightingId: sighting.id, observableId: sighting.observable.id };
+}
+const onSighting = (body?: unknown, headers?: Record<string, string>) => async (s: Setup): Promise<Request> => {
+  const { incidentId, sightingId } = await incidentObservable(s);
+  return { url: `/api/v1/incidents/${incidentId}/observables/${sightingId}`, body, headers };
+};
+const OBSERVABLE_WRITERS: Outcomes = [Y, Y, Y, Y, N, N, N];
+row('GET', '/api/v1/observables/lookup', 'observable.read', EVERYONE, 200, at('/api/v1/observables/lookup?type=ip&value=192.0.2.1'));
+row('GET', '/api/v1/observables/:id', 'observable.read', EVERYONE, 200, async (s) => ({ url: `/api/v1/observables/${(await incidentObservable(s)).observableId}` }));
+row('PATCH', '/api/v1/observables/:id', 'observable.write', OBSERVABLE_WRITERS, 200, async (s) => ({ url: `/api/v1/observables/${(await incidentObservable(s)).observableId}`, body: { ignore_similarity: true }, headers: { 'if-match': '"1"' } }));
+row('GET', '/api/v1/incidents/:id/observables', 'observable.read', EVERYONE, 200, onIncident('/observables'), scoped);
+row('POST', '/api/v1/incidents/:id/observables', 'observable.write', OBSERVABLE_WRITERS, 201, onIncident('/observables', { observables: [{ type: 'domain', value: 'matrix.example' }] }), scoped);
+row('PATCH', '/api/v1/incidents/:id/observables/:sighting_id', 'observable.write', OBSERVABLE_WRITERS, 200, onSighting({ ioc: true }, { 'if-match': '"1"' }), scoped);
+row('DELETE', '/api/v1/incidents/:id/observables/:sighting_id', 'observable.write', OBSERVABLE_WRITERS, 204, onSighting(), scoped);
+
+/** Triage: alerts seeded in the store as ingestion leaves them; merged ones into a (possibly restricted) incident. */
+async function newAlert({ t }: Setup, seed: AlertSeed = {}): Promise<string> {
+  return (await seedAlert(t, seed)).id;
+}
+async function mergedAlert(setup: Setup): Promise<string> {
+  const alertId = await newAlert(setup);
+  const res = await setup.t.call('POST', '/api/v1/alerts/merge', { body: { alert_ids: [alertId], incident_id: await incident(setup) } });
+  expect(res.statusCode, res.body).toBe(200);
+  return alertId;
+}
+const TRIAGERS: Outcomes = [Y, Y, Y, Y, N, N, N];
+const ALERT_READERS: Outcomes = [Y, Y, Y, Y, Y, N, Y];
+row('GET', '/api/v1/alerts', 'alert.read', ALERT_READERS, 200, at('/api/v1/alerts'));
+row('GET', '/api/v1/alerts/:id', 'alert.read', ALERT_READERS, 200, async (s) => ({ url: `/api/v1/alerts/${await newAlert(s)}` }));
+row('GET', '/api/v1/alert-groups/:id', 'alert.read', ALERT_READERS, 200, async (s) => ({ url: `/api/v1/alert-groups/${await seedAlertGroup(s.t)}` }));
+row('POST', '/api/v1/alerts/promote', 'alert.triage', TRIAGERS, 201, async (s) => ({ url: '/api/v1/alerts/promote', body: { alert_ids: [await newAlert(s)], incident: { category: 'malware' } } }));
+row('POST', '/api/v1/alerts/merge', 'alert.triage', TRIAGERS, 200, async (s) => ({ url: '/api/v1/alerts/merge', body: { alert_ids: [await newAlert(s)], incident_id: await incident(s) } }), scoped);
+row('POST', '/api/v1/alerts/:id/unmerge', 'alert.triage', TRIAGERS, 200, async (s) => ({ url: `/api/v1/alerts/${await mergedAlert(s)}/unmerge` }), scoped);
+row('POST', '/api/v1/alerts/dismiss', 'alert.triage', TRIAGERS, 200, async (s) => ({ url: '/api/v1/alerts/dismiss', body: { alert_ids: [await newAlert(s)], reason: 'Matrix' } }));
+row('POST', '/api/v1/alerts/reopen', 'alert.triage', TRIAGERS, 200, async (s) => ({ url: '/api/v1/alerts/reopen', body: { alert_ids: [await newAlert(s, { status: 'dismissed' })] } }));
+
+/** Ingestion: a fresh sender reference per call, so every allowed call stores a new alert. */
+const INGESTERS: Outcomes = [Y, Y, Y, Y, N, N, N];
+const matrixAlert = () => ({ source: 'matrix', source_ref: unique(), title: 'Matrix alert' });
+const theHiveAlert = () => ({ type: 'external', source: 'matrix', sourceRef: unique(), title: 'Matrix alert' });
+row('POST', '/api/v1/alerts', 'alert.ingest', INGESTERS, 201, async () => ({ url: '/api/v1/alerts', body: matrixAlert() }));
+row('POST', '/api/v1/alerts/batch', 'alert.ingest', INGESTERS, 200, async () => ({ url: '/api/v1/alerts/batch', body: { alerts: [matrixAlert()] } }));
+row('POST', '/api/alert', 'alert.ingest', INGESTERS, 201, async () => ({ url: '/api/alert', body: theHiveAlert() }));
+row('POST', '/api/v1/alert', 'alert.ingest', INGESTERS, 201, async () => ({ url: '/api/v1/alert', body: theHiveAlert() }));
+
+/** Ingestion rules: snooze rules on a source that never sends, so they change nothing else. */
+const RULE_MANAGERS: Outcomes = [Y, Y, N, N, N, N, N];
+const quietRule = () => ({ kind: 'snooze', name: `Matrix ${unique()}`, conditions: { source: ['matrix-never'] } });
+async function alertRule({ t }: Setup): Promise<string> {
+  const res = await t.call('POST', '/api/v1/alert-rules', { body: quietRule() });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+row('GET', '/api/v1/alert-rules', 'alert.read', ALERT_READERS, 200, at('/api/v1/alert-rules'));
+row('POST', '/api/v1/alert-rules', 'alert.rules.manage', RULE_MANAGERS, 201, async () => ({ url: '/api/v1/alert-rules', body: quietRule() }));
+row('GET', '/api/v1/alert-rules/:id', 'alert.read', ALERT_READERS, 200, async (s) => ({ url: `/api/v1/alert-rules/${await alertRule(s)}` }));
+row('PATCH', '/api/v1/alert-rules/:id', 'alert.rules.manage', RULE_MANAGERS, 200, async (s) => ({ url: `/api/v1/alert-rules/${await alertRule(s)}`, body: { enabled: false }, headers: { 'if-match': '"1"' } }));
+row('DELETE', '/api/v1/alert-rules/:id', 'alert.rules.manage', RULE_MANAGERS, 204, async (s) => ({ url: `/api/v1/alert-rules/${await alertRule(s)}` }));
 
 const ruleAllows = (rule: Rule, role: Role) => rule === 'public' || rule === 'signed_in' || can(role, rule);
 const outcomeOf = (endpoint: Endpoint, role: Role) => endpoint.outcomes[ROLES.indexOf(role)]!;

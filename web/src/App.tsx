@@ -2,13 +2,19 @@ import { Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './auth/session';
 import { AppLayout } from './layout/AppLayout';
+import { AlertDetailPage } from './pages/alerts/AlertDetailPage';
+import { AlertQueuePage } from './pages/alerts/AlertQueuePage';
+import { AlertRulesPage } from './pages/alert-rules/AlertRulesPage';
 import { AdminAuditPage } from './pages/admin/AdminAuditPage';
 import { AdminTokensPage } from './pages/admin/AdminTokensPage';
 import { AdminUsersPage } from './pages/admin/AdminUsersPage';
+import { AdminWebhooksPage } from './pages/webhooks/AdminWebhooksPage';
+import { WebhookDeliveriesPage } from './pages/webhooks/WebhookDeliveriesPage';
 import { HomePage } from './pages/home/HomePage';
 import { CreateIncidentPage } from './pages/incidents/CreateIncidentPage';
 import { IncidentListPage } from './pages/incidents/IncidentListPage';
 import { IncidentPage } from './pages/incident/IncidentPage';
+import { ObservablePage } from './pages/observables/ObservablePage';
 import { LoginPage } from './pages/login/LoginPage';
 import { LoginRedirect } from './pages/login/LoginRedirect';
 import { ProfilePage } from './pages/profile/ProfilePage';
@@ -36,13 +42,20 @@ export function App() {
       <Route path="/login" element={<LoginRedirect />} />
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
+        <Route path="alerts" element={<AlertQueuePage />} />
+        <Route path="alerts/rules" element={<AlertRulesPage />} />
+        <Route path="alerts/:id" element={<AlertDetailPage />} />
         <Route path="incidents" element={<IncidentListPage />} />
         <Route path="incidents/new" element={<CreateIncidentPage />} />
         <Route path="incidents/:id" element={<IncidentPage />} />
+        <Route path="observables/lookup" element={<ObservablePage />} />
+        <Route path="observables/:id" element={<ObservablePage />} />
         <Route path="admin" element={<Navigate to="/admin/users" replace />} />
         <Route path="admin/users" element={<AdminUsersPage />} />
         <Route path="admin/tokens" element={<AdminTokensPage />} />
         <Route path="admin/audit" element={<AdminAuditPage />} />
+        <Route path="admin/webhooks" element={<AdminWebhooksPage />} />
+        <Route path="admin/webhooks/:id" element={<WebhookDeliveriesPage />} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

@@ -13,6 +13,13 @@ const REFUSALS: Partial<Record<Permission, string>> = {
   'audit.read': 'Only auditors and administrators read the audit log.',
   'category.manage': 'Only incident managers and administrators add incident categories.',
   'settings.manage': 'Only administrators change organisation settings.',
+  'alert.read': 'Your role does not see the alert queue.',
+  'alert.ingest': 'Your role cannot send alerts; give the sender a token with the analyst role.',
+  'alert.rules.manage': 'Only incident managers and administrators change alert rules.',
+  'alert.triage': 'Only analysts, responders, incident managers and administrators triage alerts.',
+  'webhook.manage': 'Only administrators manage webhooks.',
+  'observable.write': 'Only analysts, responders, incident managers and administrators change observables.',
+  'intel.import': 'Only incident managers and administrators import threat intelligence (ATT&CK, STIX).',
 };
 
 export function authorize(actor: Actor, permission: Permission): void {

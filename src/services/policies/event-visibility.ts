@@ -3,7 +3,7 @@ import type { DomainEvent } from '../events.js';
 import { canSeeIncident } from '../incidents/can-see-incident.js';
 
 /** Account and token changes are administration: only administrators (and the user concerned) hear of them. */
-const ADMINISTRATIVE = ['user.', 'api_token.'];
+const ADMINISTRATIVE = ['user.', 'api_token.', 'webhook.'];
 
 /**
  * Whether a live event may reach this subscriber: same organisation; restricted incidents only for

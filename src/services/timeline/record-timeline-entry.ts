@@ -15,6 +15,12 @@ export const TIMELINE_KINDS = [
   'task_created',
   'task_updated',
   'review_marked',
+  'techniques_changed',
+  'alerts_merged',
+  'alert_unmerged',
+  'observables_added',
+  'observable_updated',
+  'observable_removed',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

@@ -40,6 +40,7 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .addColumn('pap', t.text, (c) => c.notNull())
     .addColumn('status', t.text, (c) => c.notNull())
     .addColumn('fingerprint', t.text)
+    .addColumn('correlation_key', t.text)
     .addColumn('group_id', t.id)
     .addColumn('incident_id', t.id)
     .addColumn('dismiss_reason', t.text)
@@ -58,6 +59,7 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
   await db.schema.createIndex('alerts_seen').on('alerts').columns(['organisation_id', 'last_seen_at', 'id']).execute();
   await db.schema.createIndex('alerts_fingerprint').on('alerts').columns(['organisation_id', 'fingerprint', 'last_seen_at']).execute();
   await db.schema.createIndex('alerts_group').on('alerts').columns(['group_id']).execute();
+  await db.schema.createIndex('alerts_correlation').on('alerts').columns(['organisation_id', 'correlation_key', 'last_seen_at']).execute();
   await db.schema.createIndex('alerts_incident').on('alerts').columns(['incident_id']).execute();
 
   await db.schema
@@ -134,6 +136,8 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .addColumn('parent_id', t.text)
     .addColumn('url', t.text)
     .addColumn('deprecated', t.boolean, (c) => c.notNull().defaultTo(no))
+    .addColumn('revoked', t.boolean, (c) => c.notNull().defaultTo(no))
+    .addColumn('revoked_by', t.text)
     .addColumn('attack_version', t.text)
     .addColumn('imported_at', t.instant, (c) => c.notNull())
     .addPrimaryKeyConstraint('attack_techniques_pk', ['organisation_id', 'id'])
@@ -171,6 +175,7 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .addColumn('secret', t.text, (c) => c.notNull())
     .addColumn('event_types', t.json, (c) => c.notNull())
     .addColumn('enabled', t.boolean, (c) => c.notNull())
+    .addColumn('include_restricted', t.boolean, (c) => c.notNull().defaultTo(no))
     .addColumn('created_at', t.instant, (c) => c.notNull())
     .addColumn('created_by', t.id, (c) => c.notNull())
     .addColumn('updated_at', t.instant, (c) => c.notNull())
@@ -191,5 +196,7 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .addColumn('at', t.instant, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('webhook_deliveries_webhook').on('webhook_deliveries').columns(['webhook_id', 'at']).execute();
+  // A message the dispatcher gave up on (retries exhausted): neither pending nor delivered.
+  await db.schema.alterTable('outbox').addColumn('failed_at', t.instant).execute();
   await db.schema.createIndex('outbox_topic_pending').on('outbox').columns(['topic', 'delivered_at', 'available_at']).execute();
 }

@@ -8,7 +8,7 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
   {
     title: 'Anywhere',
     shortcuts: [
-      { keys: ['/'], description: 'Search incidents' },
+      { keys: ['/'], description: 'Search incidents, or paste an IP, domain or hash to see where it was seen' },
       { keys: ['Ctrl', 'K'], description: 'Command palette (⌘ K on a Mac)' },
       { keys: ['?'], description: 'Show these shortcuts' },
       { keys: ['Esc'], description: 'Close a dialog or leave a field' },
@@ -24,10 +24,23 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
     ],
   },
   {
+    title: 'Alert queue',
+    shortcuts: [
+      { keys: ['j'], description: 'Select the next alert' },
+      { keys: ['k'], description: 'Select the previous alert' },
+      { keys: ['x'], description: 'Choose the selected alert (for bulk actions)' },
+      { keys: ['Enter'], description: 'Open the selected alert' },
+      { keys: ['p'], description: 'Promote the chosen alerts to a new incident' },
+      { keys: ['m'], description: 'Merge the chosen alerts into an incident' },
+      { keys: ['d'], description: 'Dismiss the chosen alerts' },
+    ],
+  },
+  {
     title: 'Incident page',
     shortcuts: [
       { keys: ['n'], description: 'Add a note to the timeline' },
       { keys: ['t'], description: 'Add a task' },
+      { keys: ['o'], description: 'Add observables' },
     ],
   },
 ];

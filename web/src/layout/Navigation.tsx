@@ -1,13 +1,14 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconHome, IconListSearch, IconSettings } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBell, IconHome, IconListSearch, IconSettings } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
-import { useCurrentUser } from '../auth/session';
+import { useCan, useCurrentUser } from '../auth/session';
 
 /** Sections appear here as their capability lands (UI.md, "Where things live"). */
 export function Navigation({ onNavigate }: { onNavigate?: () => void }) {
   const { pathname } = useLocation();
   const user = useCurrentUser();
+  const seesAlerts = useCan('alert.read');
   const item = (to: string, label: string, icon: ReactNode, exact = false) => {
     const active = exact ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
     return (
@@ -26,6 +27,7 @@ export function Navigation({ onNavigate }: { onNavigate?: () => void }) {
   return (
     <Stack gap={2} component="nav" aria-label="Main" h="100%">
       {item('/', 'Home', <IconHome size={18} aria-hidden />, true)}
+      {seesAlerts && item('/alerts', 'Alerts', <IconBell size={18} aria-hidden />)}
       {item('/incidents', 'Incidents', <IconAlertTriangle size={18} aria-hidden />)}
       {user.role === 'admin' && item('/admin', 'Admin', <IconSettings size={18} aria-hidden />)}
       {user.role === 'auditor' && item('/admin/audit', 'Audit log', <IconListSearch size={18} aria-hidden />)}

@@ -1,7 +1,7 @@
-import { IconAlertTriangle, IconHome, IconKeyboard, IconList, IconLogout, IconPalette, IconPlus, IconSearch, IconShieldLock, IconUser, IconUsers } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBell, IconFilter, IconHome, IconKeyboard, IconList, IconLogout, IconPalette, IconPlus, IconSearch, IconShieldLock, IconUser, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { useCurrentUser, useSession } from '../auth/session';
+import { useCan, useCurrentUser, useSession } from '../auth/session';
 import { useCanOpenIncident } from '../pages/incidents/useCanOpenIncident';
 import { useToggleColourScheme } from './ColourSchemeToggle';
 
@@ -19,19 +19,23 @@ export function useCommands(query: string, showShortcuts: () => void): Command[]
   const { logout } = useSession();
   const toggleTheme = useToggleColourScheme();
   const canOpen = useCanOpenIncident();
+  const canReadAlerts = useCan('alert.read');
   const go = (to: string) => () => void navigate(to);
   const icon = (Icon: typeof IconHome) => <Icon size={16} aria-hidden />;
 
   const commands: Command[] = [
     ...(canOpen ? [{ id: 'new-incident', label: 'New incident', icon: icon(IconPlus), run: go('/incidents/new') }] : []),
+    ...(canReadAlerts ? [{ id: 'alerts', label: 'Go to the alert queue', icon: icon(IconBell), run: go('/alerts') }] : []),
     { id: 'incidents', label: 'Go to incidents', icon: icon(IconList), run: go('/incidents') },
     { id: 'open-incidents', label: 'Go to open incidents', icon: icon(IconAlertTriangle), run: go('/incidents?open=true') },
     { id: 'my-incidents', label: 'Go to incidents I am on', icon: icon(IconAlertTriangle), run: go('/incidents?assignee=me&open=true') },
     { id: 'home', label: 'Go to home', icon: icon(IconHome), run: go('/') },
+    ...(canReadAlerts ? [{ id: 'alert-rules', label: 'Go to alert rules', icon: icon(IconFilter), run: go('/alerts/rules') }] : []),
     ...(user.role === 'admin'
       ? [
           { id: 'admin-users', label: 'Admin: users', icon: icon(IconUsers), run: go('/admin/users') },
           { id: 'admin-tokens', label: 'Admin: API tokens', icon: icon(IconShieldLock), run: go('/admin/tokens') },
+          { id: 'admin-webhooks', label: 'Admin: webhooks', icon: icon(IconShieldLock), run: go('/admin/webhooks') },
           { id: 'admin-audit', label: 'Admin: audit log', icon: icon(IconShieldLock), run: go('/admin/audit') },
         ]
       : []),

@@ -11,6 +11,19 @@ const EVENT_TYPES = [
   'task.updated',
   'member.assigned',
   'member.released',
+  'observable.updated',
+  'alert.created',
+  'alert.updated',
+  'alerts.ingested',
+  'alert.triaged',
+  'incident.techniques_changed',
+  'alert_rule.created',
+  'alert_rule.updated',
+  'alert_rule.deleted',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.delivery_queued',
 ];
 
 type Listener = (event: LiveEvent) => void;
@@ -41,6 +54,15 @@ export function useLiveEvents(enabled: boolean): 'connecting' | 'live' | 'offlin
       if (event.incident_id) void queryClient.invalidateQueries({ queryKey: ['incident', event.incident_id] });
       void queryClient.invalidateQueries({ queryKey: ['incidents'] });
       if (event.type.startsWith('task.')) void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+      if (event.type === 'observable.updated') void queryClient.invalidateQueries({ queryKey: ['observable'] });
+      if (event.type.startsWith('alert')) {
+        // Rules change too (alert_rule.*), and their match counters move as alerts arrive.
+        void queryClient.invalidateQueries({ queryKey: ['alert-rules'] });
+        void queryClient.invalidateQueries({ queryKey: ['alerts'] });
+        void queryClient.invalidateQueries({ queryKey: ['alert', event.entity_id] });
+      }
+      // Only administrators receive these (event-visibility policy).
+      if (event.type.startsWith('webhook.')) void queryClient.invalidateQueries({ queryKey: ['webhooks'] });
       for (const listener of listeners) listener(event);
     };
     for (const type of EVENT_TYPES) source.addEventListener(type, handle as EventListener);

@@ -7,6 +7,7 @@ import { useCurrentUser } from '../../auth/session';
 const SECTIONS = [
   { path: '/admin/users', label: 'Users' },
   { path: '/admin/tokens', label: 'Tokens' },
+  { path: '/admin/webhooks', label: 'Webhooks' },
   { path: '/admin/audit', label: 'Audit log' },
 ];
 
@@ -42,7 +43,7 @@ export function AdminFrame({ children, allow = ['admin'] }: { children: ReactNod
         {user.role === 'admin' ? 'Administration' : 'Audit log'}
       </Title>
       {user.role === 'admin' && (
-        <Tabs value={pathname} onChange={(path) => path && void navigate(path)} variant="default">
+        <Tabs value={SECTIONS.find((s) => pathname.startsWith(s.path))?.path ?? pathname} onChange={(path) => path && void navigate(path)} variant="default">
           <Tabs.List aria-label="Administration sections">
             {SECTIONS.map((s) => (
               <Tabs.Tab key={s.path} value={s.path}>

@@ -1,7 +1,8 @@
 import { Grid, Group, Stack, Text, Title, Kbd } from '@mantine/core';
 import { useNavigate } from 'react-router';
-import { useCurrentUser } from '../../auth/session';
+import { useCan, useCurrentUser } from '../../auth/session';
 import { useShortcut } from '../../keyboard/useShortcut';
+import { WaitingAlerts } from '../alerts/WaitingAlerts';
 import { useCanOpenIncident } from '../incidents/useCanOpenIncident';
 import { MyIncidents } from './MyIncidents';
 import { MyTasks } from './MyTasks';
@@ -12,6 +13,7 @@ export function HomePage() {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const canOpen = useCanOpenIncident();
+  const seesAlerts = useCan('alert.read');
   useShortcut('n', () => void navigate('/incidents/new'), { enabled: canOpen });
   const firstName = (user.name || user.email).split(/[\s@]/)[0];
   return (
@@ -38,7 +40,10 @@ export function HomePage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <OpenBySeverity />
+          <Stack gap="md">
+            {seesAlerts && <WaitingAlerts />}
+            <OpenBySeverity />
+          </Stack>
         </Grid.Col>
       </Grid>
     </Stack>

@@ -1,10 +1,13 @@
 import { Anchor, Skeleton, Stack, Tabs } from '@mantine/core';
-import { IconChecklist, IconFileText, IconTimeline, IconUsers } from '@tabler/icons-react';
+import { IconChecklist, IconFileText, IconFingerprint, IconTarget, IconTimeline, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import type { IncidentDetail } from '../../api/types';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useShortcut } from '../../keyboard/useShortcut';
+import { useCan } from '../../auth/session';
+import { ObservablesTab } from '../observables/ObservablesTab';
+import { TechniquesTab } from '../techniques/TechniquesTab';
 import { IncidentHeader } from './IncidentHeader';
 import { LiveChangeNotices } from './LiveChangeNotices';
 import { PeopleTab } from './people/PeopleTab';
@@ -14,7 +17,7 @@ import { SummaryTab } from './summary/SummaryTab';
 import { TasksTab } from './tasks/TasksTab';
 import { TimelineTab } from './timeline/TimelineTab';
 
-const TABS = ['summary', 'timeline', 'tasks', 'people'] as const;
+const TABS = ['summary', 'timeline', 'tasks', 'observables', 'techniques', 'people'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The heart of the app: one incident, its header, and its sections as tabs (?tab= keeps the view shareable). */
@@ -52,6 +55,8 @@ function LoadedIncident({ incident }: { incident: IncidentDetail }) {
   const tab: Tab = TABS.includes(params.get('tab') as Tab) ? (params.get('tab') as Tab) : 'summary';
   const [noteRequest, setNoteRequest] = useState(0);
   const [taskRequest, setTaskRequest] = useState(0);
+  const [observableRequest, setObservableRequest] = useState(0);
+  const canWriteObservables = useCan('observable.write');
 
   const show = (next: Tab) =>
     setParams(
@@ -72,6 +77,10 @@ function LoadedIncident({ incident }: { incident: IncidentDetail }) {
     show('tasks');
     setTaskRequest((n) => n + 1);
   }, { enabled: abilities.tasks });
+  useShortcut('o', () => {
+    show('observables');
+    setObservableRequest((n) => n + 1);
+  }, { enabled: canWriteObservables });
 
   useEffect(() => {
     document.title = `${incident.number} · ${incident.title} · Bulwark`;
@@ -90,6 +99,8 @@ function LoadedIncident({ incident }: { incident: IncidentDetail }) {
           <Tabs.Tab value="summary" leftSection={<IconFileText size={16} aria-hidden />}>Summary</Tabs.Tab>
           <Tabs.Tab value="timeline" leftSection={<IconTimeline size={16} aria-hidden />}>Timeline</Tabs.Tab>
           <Tabs.Tab value="tasks" leftSection={<IconChecklist size={16} aria-hidden />}>Tasks</Tabs.Tab>
+          <Tabs.Tab value="observables" leftSection={<IconFingerprint size={16} aria-hidden />}>Observables</Tabs.Tab>
+          <Tabs.Tab value="techniques" leftSection={<IconTarget size={16} aria-hidden />}>Techniques</Tabs.Tab>
           <Tabs.Tab value="people" leftSection={<IconUsers size={16} aria-hidden />}>People &amp; roles</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="summary" pt="md">
@@ -100,6 +111,12 @@ function LoadedIncident({ incident }: { incident: IncidentDetail }) {
         </Tabs.Panel>
         <Tabs.Panel value="tasks" pt="md">
           <TasksTab incident={incident} canWrite={abilities.tasks} focusRequest={taskRequest} />
+        </Tabs.Panel>
+        <Tabs.Panel value="observables" pt="md">
+          <ObservablesTab incidentId={incident.id} canWrite={canWriteObservables} focusRequest={observableRequest} />
+        </Tabs.Panel>
+        <Tabs.Panel value="techniques" pt="md">
+          <TechniquesTab incidentId={incident.id} incidentNumber={incident.number} canWrite={abilities.note} />
         </Tabs.Panel>
         <Tabs.Panel value="people" pt="md">
           <PeopleTab incident={incident} canManage={abilities.managePeople} />

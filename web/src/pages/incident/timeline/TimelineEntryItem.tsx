@@ -1,12 +1,16 @@
 import { Group, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import {
   IconArrowsRightLeft,
+  IconBell,
+  IconBellOff,
   IconChecklist,
   IconClipboardCheck,
+  IconFingerprint,
   IconFlag,
   IconMessage,
   IconPencil,
   IconPoint,
+  IconTarget,
   IconUserMinus,
   IconUserPlus,
   type Icon,
@@ -25,6 +29,12 @@ const KINDS: Record<string, { icon: Icon; label: string; colour: string }> = {
   task_created: { icon: IconChecklist, label: 'Task added', colour: 'cyan' },
   task_updated: { icon: IconChecklist, label: 'Task changed', colour: 'cyan' },
   review_marked: { icon: IconClipboardCheck, label: 'Review', colour: 'yellow' },
+  techniques_changed: { icon: IconTarget, label: 'ATT&CK', colour: 'orange' },
+  alerts_merged: { icon: IconBell, label: 'Alerts', colour: 'indigo' },
+  alert_unmerged: { icon: IconBellOff, label: 'Alert unmerged', colour: 'gray' },
+  observables_added: { icon: IconFingerprint, label: 'Observables', colour: 'pink' },
+  observable_updated: { icon: IconFingerprint, label: 'Observable', colour: 'pink' },
+  observable_removed: { icon: IconFingerprint, label: 'Observable removed', colour: 'gray' },
 };
 const OTHER = { icon: IconPoint, label: 'Entry', colour: 'gray' };
 

@@ -1,0 +1,42 @@
+/** Shapes of the ATT&CK endpoints (/api/v1/attack…, /api/v1/incidents/{id}/techniques). */
+export interface Tactic {
+  id: string;
+  shortname: string;
+  name: string;
+  position: number;
+}
+
+export interface Technique {
+  id: string;
+  name: string;
+  tactics: string[];
+  parent_id: string | null;
+  url: string | null;
+  deprecated: boolean;
+  revoked: boolean;
+  revoked_by: string | null;
+}
+
+export interface AttackCatalogue {
+  last_import: { release: string | null; spec_version: string; imported_at: string; techniques: number; sub_techniques: number } | null;
+  tactics: Tactic[];
+}
+
+export interface TaggedTechnique {
+  technique_id: string;
+  name: string;
+  parent_id: string | null;
+  tactics: string[];
+  url: string | null;
+  deprecated: boolean;
+  revoked: boolean;
+  revoked_by: string | null;
+  known: boolean;
+  tags: Array<{ id: string; timeline_entry_id: string | null; added_at: string; added_by: { id: string; name: string } }>;
+}
+
+export interface IncidentTechniques {
+  by_tactic: Array<{ tactic: Tactic; techniques: TaggedTechnique[] }>;
+  without_tactic: TaggedTechnique[];
+  count: number;
+}
