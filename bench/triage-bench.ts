@@ -122,7 +122,7 @@ function section(runs: EngineRun[], load: { before: string; after: string }): st
     '',
     '- The queue (status=new) walks `alerts_triage` (organisation_id, status, last_seen_at, id) backwards and stops after 51 rows: 0.1 ms of execution on PostgreSQL (EXPLAIN ANALYZE, 200,000 alerts), with the same plan on SQLite. The rest of the time is the round trip, decoding, the group and incident labels of the page (two small lookups by id), authentication and serialisation.',
     '- For non-administrators, alerts merged into restricted incidents are hidden by an EXISTS on the incident; `OFFSET 0` keeps PostgreSQL probing it per row (51 probes) instead of hashing every visible incident first (1.0 ms → 0.3 ms for status=merged with 2,000 incidents; the hash grows with their number, the probes do not).',
-    '- A text search for a rare term (`q=host-4999`) has no index to use and reads the whole table; common terms stop early. The tag filter reads each row\'s tag list (tags are kept as the sender sent them and matched case-insensitively).',
+    '- A text search for a rare term (`q=host-4999`) has no index to use and reads rows until 51 match (here about a quarter of the table); common terms stop early. The tag filter reads each row\'s tag list (tags are kept as the sender sent them and matched case-insensitively).',
     '- The p99 columns are dominated by scheduling when other work shares the 2 cores (see the load average above); the p50 columns show the cost of the queries.',
     '',
     '<!-- /bench:triage -->',
