@@ -32,6 +32,11 @@ describe('observables and "seen before"', () => {
     await page.keyboard.press('o');
     const box = page.getByRole('textbox', { name: 'Observables, one per line' });
     // o moved to the Observables tab and put the cursor in the paste box: typing lands there.
+    await box.waitFor();
+    for (let tries = 0; !(await box.evaluate((el) => (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement === el)); tries += 1) {
+      if (tries > 50) throw new Error('pressing o did not put the cursor in the observables box');
+      await page.waitForTimeout(20);
+    }
     await page.keyboard.type('185.220.101[.]4');
     expect(await box.inputValue()).toBe('185.220.101[.]4');
     await box.fill('185.220.101[.]4\nhxxps://Login-Micros0ft[.]example/auth\n44D88612FEA8A8F36DE82E1278ABB02F');
