@@ -1,6 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { buildApp } from '../src/api/app.js';
 import { systemActor, type ServiceContext } from '../src/services/context.js';
 import { startRuntime } from '../src/services/runtime.js';
@@ -10,7 +8,7 @@ import type { Engine } from '../src/store/dialect.js';
 import { freshBenchDatabase, postgresAdminUrl } from './databases.js';
 import { loopbackClient, runConcurrently } from './http-client.js';
 import { benchAlert, rawSqliteInsert } from './ingest-raw.js';
-import { loadAverage, machine } from './report.js';
+import { loadAverage, machine, writeBenchmarkSection } from './report.js';
 import { ms, summarise, type Summary } from './stats.js';
 
 /**
@@ -98,14 +96,6 @@ function section(runs: EngineRun[], raw: number, load: { before: string; after: 
   ].join('\n');
 }
 
-function writeSection(text: string): void {
-  const file = join(import.meta.dirname, '..', 'BENCHMARKS.md');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const pattern = /<!-- bench:ingest -->[\s\S]*<!-- \/bench:ingest -->/;
-  writeFileSync(file, pattern.test(current) ? current.replace(pattern, text) : `${current.trimEnd()}\n\n${text}\n`);
-  log(`wrote its section of ${file}`);
-}
-
 export async function runIngestBench(): Promise<void> {
   const engines: Engine[] = ['sqlite'];
   if (postgresAdminUrl()) engines.push('postgres');
@@ -118,5 +108,5 @@ export async function runIngestBench(): Promise<void> {
   const rawAfter = await rawSqliteInsert(BATCHES, PER_BATCH);
   const raw = (rawBefore.alertsPerSecond + rawAfter.alertsPerSecond) / 2;
   log(`raw better-sqlite3: ${rawBefore.alertsPerSecond.toFixed(0)} before, ${rawAfter.alertsPerSecond.toFixed(0)} after: ${raw.toFixed(0)} alerts/s`);
-  writeSection(section(runs, raw, { before, after: loadAverage() }));
+  log(`wrote its section of ${writeBenchmarkSection('ingest', section(runs, raw, { before, after: loadAverage() }))}`);
 }

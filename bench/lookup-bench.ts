@@ -1,6 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { buildApp } from '../src/api/app.js';
 import type { Role } from '../src/domain/access.js';
 import { systemActor, type ServiceContext } from '../src/services/context.js';
@@ -11,7 +9,7 @@ import { addUser } from '../src/services/users/add-user.js';
 import type { Engine } from '../src/store/dialect.js';
 import { freshBenchDatabase, postgresAdminUrl } from './databases.js';
 import { loopbackClient } from './http-client.js';
-import { loadAverage, machine } from './report.js';
+import { loadAverage, machine, writeBenchmarkSection } from './report.js';
 import { seedAlerts } from './seed-alerts.js';
 import { seedIncidents } from './seed-incidents.js';
 import { HOT_OBSERVABLES, observableAt, seedObservables } from './seed-observables.js';
@@ -122,20 +120,11 @@ function section(runs: EngineRun[], load: { before: string; after: string }): st
   ].join('\n');
 }
 
-/** Replaces this benchmark's section of BENCHMARKS.md (or appends it), leaving the others as they are. */
-function writeSection(text: string): void {
-  const file = join(import.meta.dirname, '..', 'BENCHMARKS.md');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const pattern = /<!-- bench:lookup -->[\s\S]*<!-- \/bench:lookup -->/;
-  writeFileSync(file, pattern.test(current) ? current.replace(pattern, text) : `${current.trimEnd()}\n\n${text}\n`);
-  log(`wrote its section of ${file}`);
-}
-
 export async function runLookupBench(): Promise<void> {
   const engines: Engine[] = ['sqlite'];
   if (postgresAdminUrl()) engines.push('postgres');
   const before = loadAverage();
   const runs: EngineRun[] = [];
   for (const engine of engines) runs.push(await runEngine(engine));
-  writeSection(section(runs, { before, after: loadAverage() }));
+  log(`wrote its section of ${writeBenchmarkSection('lookup', section(runs, { before, after: loadAverage() }))}`);
 }

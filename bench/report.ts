@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import type { CreateResult } from './create-bench.js';
 import type { ListResult } from './list-bench.js';
@@ -88,4 +89,16 @@ export function writeReport(file: string, results: EngineResults[], notes: strin
     '',
   ].join('\n');
   writeFileSync(file, text);
+}
+
+/**
+ * Replaces one benchmark's section of BENCHMARKS.md (between `<!-- bench:NAME -->` and
+ * `<!-- /bench:NAME -->`), or appends it, leaving the other sections as they are.
+ */
+export function writeBenchmarkSection(name: string, text: string): string {
+  const file = join(import.meta.dirname, '..', 'BENCHMARKS.md');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const pattern = new RegExp(`<!-- bench:${name} -->[\\s\\S]*<!-- /bench:${name} -->`);
+  writeFileSync(file, pattern.test(current) ? current.replace(pattern, () => text) : `${current.trimEnd()}\n\n${text}\n`);
+  return file;
 }

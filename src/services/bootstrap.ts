@@ -1,5 +1,5 @@
 import { newId } from '../domain/ids.js';
-import { insertOrganisation, findDefaultOrganisation, insertUser } from '../store/repositories/people.js';
+import { anyUserExists, insertOrganisation, findDefaultOrganisation, insertUser } from '../store/repositories/people.js';
 import { appendAuditEntry } from '../store/repositories/audit-log.js';
 import type { ServiceDeps } from './context.js';
 import { hashPassword, newOneTimePassword, PASSWORD_MIN_LENGTH } from './auth/secrets.js';
@@ -25,8 +25,7 @@ export interface FirstAdmin {
  */
 export async function ensureFirstAdmin(deps: ServiceDeps, organisationId: string, wanted: { email?: string | undefined; password?: string | undefined }): Promise<FirstAdmin | null> {
   const db = deps.database.db;
-  const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (anyUser) return null;
+  if (await anyUserExists(db)) return null;
   if (wanted.password !== undefined && wanted.password.length < PASSWORD_MIN_LENGTH) {
     throw new Error(`BULWARK_ADMIN_PASSWORD must have at least ${PASSWORD_MIN_LENGTH} characters.`);
   }

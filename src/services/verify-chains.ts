@@ -1,7 +1,8 @@
 import { findFirstBreak, type ChainBreak, type ChainLink } from '../domain/hash-chain.js';
 import type { DatabaseHandle } from '../store/database.js';
 import { auditChain } from '../store/repositories/audit-log.js';
-import { timelineChain } from '../store/repositories/timeline.js';
+import { listOrganisationIds } from '../store/repositories/people.js';
+import { listTimelineSubjects, timelineChain } from '../store/repositories/timeline.js';
 
 export interface ChainReport {
   chain: string;
@@ -23,13 +24,11 @@ export async function verifyChains(database: DatabaseHandle, onProgress?: (repor
     reports.push(report);
     onProgress?.(report);
   };
-  const organisations = await db.selectFrom('organisations').select('id').orderBy('id').execute();
-  for (const org of organisations) {
-    const links = await collect(auditChain(db, org.id));
-    push({ chain: `audit_log ${org.id}`, links: links.length, broken: findFirstBreak(links) });
+  for (const organisationId of await listOrganisationIds(db)) {
+    const links = await collect(auditChain(db, organisationId));
+    push({ chain: `audit_log ${organisationId}`, links: links.length, broken: findFirstBreak(links) });
   }
-  const incidents = await db.selectFrom('incidents').select(['id', 'number']).orderBy('id').execute();
-  for (const incident of incidents) {
+  for (const incident of await listTimelineSubjects(db)) {
     const links = await collect(timelineChain(db, incident.id));
     push({ chain: `timeline ${incident.number} (${incident.id})`, links: links.length, broken: findFirstBreak(links) });
   }

@@ -9,6 +9,7 @@ import {
   PrimitiveValueListNode,
   SqliteDialect,
   ValueNode,
+  sql,
   type KyselyPlugin,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
@@ -89,4 +90,15 @@ export function openDatabase(options: { databaseUrl?: string | undefined; sqlite
   const url = options.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
   return openSqlite(options.sqliteFile);
+}
+
+/** Whether the database answers at all (readiness probes). */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}
+
+/** The PostgreSQL server's version string, e.g. "15.20 (Debian 15.20-0+deb12u1)". */
+export async function postgresServerVersion(db: Db): Promise<string | undefined> {
+  const result = await sql<{ server_version: string }>`SHOW server_version`.execute(db);
+  return result.rows[0]?.server_version;
 }

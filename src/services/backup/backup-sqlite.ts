@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { sql } from 'kysely';
 import { conflict, invalid } from '../../domain/errors.js';
+import { checkSqliteCopy, vacuumInto } from '../../store/backup.js';
 import type { ServiceContext } from '../context.js';
 import { authorize } from '../policies/authorize.js';
 import { runInTransaction } from '../transaction.js';
@@ -20,25 +19,9 @@ export function defaultBackupFile(backupsDir: string, at: string): string {
   return join(backupsDir, `bulwark-${at.replace(/[:.]/g, '-')}.db`);
 }
 
-/** Opens the copy on its own, checks every page and index, and makes it one self-contained file. */
-function checkCopy(file: string): number {
-  const copy = new SQLite(file, { fileMustExist: true });
-  try {
-    // A single file without -wal/-shm companions is what people expect to move around and restore.
-    copy.pragma('journal_mode = DELETE');
-    const problems = copy.pragma('integrity_check') as { integrity_check: string }[];
-    if (problems.length !== 1 || problems[0]!.integrity_check !== 'ok') {
-      throw new Error(`The backup at ${file} failed its integrity check: ${problems.map((p) => p.integrity_check).join('; ')}`);
-    }
-    return (copy.prepare('SELECT count(*) AS n FROM incidents').get() as { n: number }).n;
-  } finally {
-    copy.close();
-  }
-}
-
 /**
- * A consistent online copy of the SQLite database: `VACUUM INTO` reads one snapshot while the server
- * keeps writing (WAL), and writes a compacted copy that is then opened and integrity-checked.
+ * A consistent online copy of the SQLite database, taken while the server keeps writing, then opened
+ * and integrity-checked.
  */
 export async function backupSqlite(ctx: ServiceContext, options: { target?: string | undefined; backupsDir: string }): Promise<SqliteBackup> {
   authorize(ctx.actor, 'settings.manage');
@@ -48,8 +31,8 @@ export async function backupSqlite(ctx: ServiceContext, options: { target?: stri
   if (file === resolve(ctx.database.location)) throw invalid('The backup cannot overwrite the live database.', [{ path: 'target', message: 'the live database file' }]);
   if (existsSync(file)) throw conflict(`${file} already exists; choose another path or remove it first.`);
   mkdirSync(dirname(file), { recursive: true });
-  await sql`VACUUM INTO ${file}`.execute(ctx.database.db);
-  const incidents = checkCopy(file);
+  await vacuumInto(ctx.database.db, file);
+  const incidents = checkSqliteCopy(file);
   const bytes = statSync(file).size;
   await runInTransaction(ctx, (uow) => uow.audit('database.backup', { type: 'database', id: 'sqlite' }, { file, bytes, incidents }));
   return { file, bytes, incidents, durationMs: Date.now() - started };

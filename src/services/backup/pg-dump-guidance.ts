@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { invalid } from '../../domain/errors.js';
 import type { ServiceContext } from '../context.js';
 import { authorize } from '../policies/authorize.js';
+import { postgresServerVersion } from '../../store/database.js';
 
 export interface PgDumpGuidance {
   /** The connection with its password replaced by ****. */
@@ -25,11 +25,11 @@ export async function pgDumpGuidance(ctx: ServiceContext, at: string): Promise<P
   authorize(ctx.actor, 'settings.manage');
   if (ctx.database.engine !== 'postgres') throw invalid('This database is SQLite; `bulwark backup` copies it directly.');
   const connection = maskPassword(ctx.database.location);
-  const version = await sql<{ server_version: string }>`SHOW server_version`.execute(ctx.database.db);
+  const serverVersion = await postgresServerVersion(ctx.database.db);
   const file = `bulwark-${at.replace(/[:.]/g, '-')}.dump`;
   return {
     connection,
-    serverVersion: version.rows[0]?.server_version ?? 'unknown',
+    serverVersion: serverVersion ?? 'unknown',
     dump: `pg_dump --format=custom --no-owner --file=${file} --dbname='${connection}'`,
     restore: `pg_restore --clean --if-exists --no-owner --dbname='${connection}' ${file}`,
   };

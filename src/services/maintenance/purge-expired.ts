@@ -1,5 +1,6 @@
 import { DAY_MS } from '../../domain/time.js';
 import { deleteExpiredSessions } from '../../store/repositories/people.js';
+import { deleteIdempotencyKeysBefore } from '../../store/repositories/plumbing.js';
 import type { ServiceContext } from '../context.js';
 import { authorize } from '../policies/authorize.js';
 import { runInTransaction } from '../transaction.js';
@@ -21,8 +22,7 @@ export async function purgeExpired(ctx: ServiceContext): Promise<PurgeResult> {
   return runInTransaction(ctx, async (uow) => {
     const expiredSessions = await deleteExpiredSessions(uow.db, uow.now);
     const cutoff = new Date(Date.parse(uow.now) - IDEMPOTENCY_KEY_TTL_MS).toISOString();
-    const deleted = await uow.db.deleteFrom('idempotency_keys').where('created_at', '<', cutoff).executeTakeFirst();
-    const idempotencyKeys = Number(deleted.numDeletedRows);
+    const idempotencyKeys = await deleteIdempotencyKeysBefore(uow.db, cutoff);
     if (expiredSessions || idempotencyKeys) {
       await uow.audit('maintenance.purge', { type: 'organisation', id: uow.actor.organisationId }, { expired_sessions: expiredSessions, idempotency_keys: idempotencyKeys, idempotency_cutoff: cutoff });
     }

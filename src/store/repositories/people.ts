@@ -13,6 +13,14 @@ export async function insertOrganisation(db: Db, row: OrganisationRow): Promise<
   await db.insertInto('organisations').values(row).execute();
 }
 
+export async function anyUserExists(db: Db): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function listOrganisationIds(db: Db): Promise<string[]> {
+  return (await db.selectFrom('organisations').select('id').orderBy('id').execute()).map((o) => o.id);
+}
+
 export async function insertUser(db: Db, user: UserRow, membership: MembershipRow): Promise<void> {
   await db.insertInto('users').values(user).execute();
   await db.insertInto('memberships').values(membership).execute();

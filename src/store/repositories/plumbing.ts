@@ -33,6 +33,11 @@ export async function insertIdempotencyKey(db: Db, row: Omit<IdempotencyKeyRow, 
   await db.insertInto('idempotency_keys').values({ ...row, response: writeJson(row.response) }).execute();
 }
 
+export async function deleteIdempotencyKeysBefore(db: Db, cutoff: string): Promise<number> {
+  const deleted = await db.deleteFrom('idempotency_keys').where('created_at', '<', cutoff).executeTakeFirst();
+  return Number(deleted.numDeletedRows);
+}
+
 export async function readSetting<T>(db: Db, organisationId: string, key: string): Promise<T | undefined> {
   const row = await db.selectFrom('settings').select('value').where('organisation_id', '=', organisationId).where('key', '=', key).executeTakeFirst();
   return row ? readJson<T>(row.value) : undefined;

@@ -63,6 +63,11 @@ export async function listTimeline(db: Db, incidentId: string, options: { limit:
   return query.orderBy('timeline_entries.occurred_at').orderBy('timeline_entries.seq').limit(options.limit).execute();
 }
 
+/** Every incident with a timeline to walk, in a stable order. */
+export async function listTimelineSubjects(db: Db): Promise<Array<{ id: string; number: string }>> {
+  return db.selectFrom('incidents').select(['id', 'number']).orderBy('id').execute();
+}
+
 export async function* timelineChain(db: Db, incidentId: string): AsyncGenerator<ChainLink> {
   const rows = await db.selectFrom('timeline_entries').selectAll().where('incident_id', '=', incidentId).orderBy('seq').execute();
   for (const row of rows) yield { seq: row.seq, prevHash: row.prev_hash, hash: row.hash, content: hashedContent(row) };
