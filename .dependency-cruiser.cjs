@@ -27,6 +27,13 @@ module.exports = {
       to: { path: '^src/(api|cli|jobs)/' },
     },
     {
+      name: 'sql-only-in-store',
+      comment: 'queries live in src/store; services may name Kysely types but not build SQL or open drivers.',
+      severity: 'error',
+      from: { path: '^src/(services|api|cli|jobs)/' },
+      to: { path: '^node_modules/(kysely|better-sqlite3|pg)/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'api-through-services',
       comment: 'routes call services; nothing reads or writes SQL from a route.',
       severity: 'error',
