@@ -5,7 +5,7 @@ import { startScheduler } from '../../src/jobs/scheduler.js';
 import { systemActor, type ServiceContext } from '../../src/services/context.js';
 import { purgeExpired } from '../../src/services/maintenance/purge-expired.js';
 import { startRuntime, type Runtime } from '../../src/services/runtime.js';
-import { addUser } from '../../src/services/users/manage-users.js';
+import { addUser } from '../../src/services/users/add-user.js';
 import type { Db } from '../../src/store/database.js';
 import { insertSession } from '../../src/store/repositories/people.js';
 import { insertIdempotencyKey } from '../../src/store/repositories/plumbing.js';

@@ -4,7 +4,7 @@ import { createIncident } from '../../src/services/incidents/create-incident.js'
 import { updateIncident } from '../../src/services/incidents/update-incident.js';
 import { startRuntime, type Runtime } from '../../src/services/runtime.js';
 import { verifyChains } from '../../src/services/verify-chains.js';
-import { addUser } from '../../src/services/users/manage-users.js';
+import { addUser } from '../../src/services/users/add-user.js';
 import { describeEachEngine } from '../support/engines.js';
 
 describeEachEngine('concurrent writers', (database) => {

@@ -6,7 +6,7 @@ import { startRuntime, type Runtime } from '../../src/services/runtime.js';
 import { createTask } from '../../src/services/tasks/create-task.js';
 import { addTimelineNote } from '../../src/services/timeline/add-timeline-note.js';
 import { verifyChains } from '../../src/services/verify-chains.js';
-import { addUser } from '../../src/services/users/manage-users.js';
+import { addUser } from '../../src/services/users/add-user.js';
 import { describeEachEngine } from '../support/engines.js';
 
 describeEachEngine('incident timeline hash chain', (database) => {

@@ -7,8 +7,8 @@ import type { DatabaseHandle } from '../../src/store/database.js';
 import type { Engine } from '../../src/store/dialect.js';
 import { systemActor, type ServiceContext } from '../../src/services/context.js';
 import { startRuntime, type Runtime } from '../../src/services/runtime.js';
-import { createApiToken } from '../../src/services/tokens/manage-tokens.js';
-import { addUser } from '../../src/services/users/manage-users.js';
+import { createApiToken } from '../../src/services/tokens/create-api-token.js';
+import { addUser } from '../../src/services/users/add-user.js';
 import { describeEachEngine } from './engines.js';
 
 export interface TestUser {

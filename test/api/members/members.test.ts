@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../../src/services/events.js';
-import { updateUser } from '../../../src/services/users/manage-users.js';
+import { updateUser } from '../../../src/services/users/update-user.js';
 import { describeApiOnEachEngine } from '../../support/test-app.js';
 
 describeApiOnEachEngine('incident members API', (t) => {
