@@ -22,6 +22,8 @@ const NAMED_BENCHES: Record<string, () => Promise<void>> = {
   triage: async () => (await import('./triage-bench.js')).runTriageBench(),
   lookup: async () => (await import('./lookup-bench.js')).runLookupBench(),
   ingest: async () => (await import('./ingest-bench.js')).runIngestBench(),
+  risks: async () => (await import('./risk-register-bench.js')).runRiskRegisterBench(),
+  fair: async () => (await import('./fair-bench.js')).runFairBench(),
 };
 const named = process.argv[2];
 if (named) {

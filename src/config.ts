@@ -1,4 +1,5 @@
 import { resolve, join } from 'node:path';
+import { DEFAULT_INGEST_RATE_LIMIT } from './domain/ingestion.js';
 
 /** Everything an operator can set, read from the environment once at start-up (README, "Configuration"). */
 export interface BulwarkConfig {
@@ -9,17 +10,25 @@ export interface BulwarkConfig {
   databaseUrl: string | undefined;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
+  /** Alert-ingestion requests a minute per caller; 0 turns the limit off. */
+  ingestRateLimit: number;
   /** Set when Bulwark is served over HTTPS (directly or behind a proxy): cookies get the Secure flag. */
   secureCookies: boolean;
   /** Failed or successful logins allowed per client address per minute. */
   loginRateLimit: number;
   logLevel: string;
+  /** `smtp://user:pass@host:587` or `smtps://…`; unset: e-mails stay queued in the outbox. */
+  smtpUrl: string | undefined;
+  /** The sender of e-mails. */
+  mailFrom: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): BulwarkConfig {
   const dataDir = resolve(env.BULWARK_DATA_DIR ?? './data');
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}".`);
+  const smtpUrl = env.BULWARK_SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) throw new Error('BULWARK_SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465.');
   return {
     host: env.HOST ?? '127.0.0.1',
     port,
@@ -30,6 +39,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BulwarkConfig 
     adminPassword: env.BULWARK_ADMIN_PASSWORD || undefined,
     secureCookies: env.BULWARK_SECURE_COOKIES === 'true',
     loginRateLimit: Number(env.BULWARK_LOGIN_RATE_LIMIT ?? 10),
+    ingestRateLimit: Number(env.BULWARK_INGEST_RATE_LIMIT ?? DEFAULT_INGEST_RATE_LIMIT),
     logLevel: env.LOG_LEVEL ?? 'info',
+    smtpUrl,
+    mailFrom: env.BULWARK_MAIL_FROM || 'Bulwark <bulwark@localhost>',
   };
 }

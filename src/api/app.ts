@@ -12,6 +12,8 @@ import client from 'prom-client';
 import { BulwarkError } from '../domain/errors.js';
 import type { ServiceDeps } from '../services/context.js';
 import { authentication } from './authentication.js';
+import type { ResourceRouteOptions } from './ingest-rate-limit.js';
+import { DEFAULT_INGEST_RATE_LIMIT } from '../domain/ingestion.js';
 import { sendProblem, toProblem } from './problem.js';
 import { resourceRoutes } from './routes/index.js';
 import { sessionRoutes } from './routes/session/session.js';
@@ -23,6 +25,8 @@ export interface AppOptions {
   logLevel?: string;
   secureCookies?: boolean;
   loginRateLimit?: number;
+  /** Alert-ingestion requests a minute per caller; 0 turns the limit off. */
+  ingestRateLimit?: number;
   /** The built web app (web/dist); served with a fallback to index.html for client-side routes. */
   webRoot?: string | null;
   /** Largest request body accepted, in bytes. Markdown fields take up to 1,000,000 characters. */
@@ -100,7 +104,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { registry });
   await app.register(sessionRoutes, { secureCookies: options.secureCookies ?? false, loginRateLimit: options.loginRateLimit ?? 10 });
-  for (const routes of resourceRoutes) await app.register(routes);
+  const routeOptions: ResourceRouteOptions = { ingestRateLimit: options.ingestRateLimit ?? DEFAULT_INGEST_RATE_LIMIT };
+  for (const routes of resourceRoutes) await app.register(routes, routeOptions);
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.

@@ -5,6 +5,8 @@ import { registerAttack } from './commands/attack.js';
 import { registerStix } from './commands/stix.js';
 import { registerObservable } from './commands/observable.js';
 import { registerBackup } from './commands/backup.js';
+import { registerCatalog } from './commands/catalog.js';
+import { registerRisk } from './commands/risk.js';
 import { registerDemo } from './commands/demo.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
@@ -12,6 +14,8 @@ import { registerToken } from './commands/token.js';
 import { registerUser } from './commands/user.js';
 import { registerVerify } from './commands/verify.js';
 import { registerWebhook } from './commands/webhook.js';
+import { registerRiskIo } from './commands/risk-io.js';
+import { registerReview } from './commands/review.js';
 
 /** Exit codes: 0 ok, 1 unexpected failure, 2 the user's mistake, 3 not found, 4 a broken hash chain (verify). */
 const program = new Command()
@@ -32,6 +36,10 @@ registerDemo(program);
 registerAttack(program);
 registerStix(program);
 registerObservable(program);
+registerCatalog(program);
+registerRiskIo(program);
+registerRisk(program);
+registerReview(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -32,6 +32,11 @@ export const PERMISSIONS = [
   'webhook.manage',
   'observable.read',
   'observable.write',
+  'risk.read',
+  'risk.write',
+  'risk.configure',
+  'review.write',
+  'review.complete',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,12 +51,14 @@ const RESPONSE_WORK: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),
-  incident_manager: new Set<Permission>([...RESPONSE_WORK, 'incident.manage_people', 'category.manage', 'alert.read', 'alert.ingest', 'alert.triage', 'alert.rules.manage', 'intel.import', 'observable.read', 'observable.write']),
-  responder: new Set<Permission>([...RESPONSE_WORK, 'alert.read', 'alert.ingest', 'alert.triage', 'observable.read', 'observable.write']),
-  analyst: new Set<Permission>(['incident.read', 'incident.create', 'incident.note', 'task.write', 'alert.read', 'alert.ingest', 'alert.triage', 'observable.read', 'observable.write']),
-  risk_owner: new Set<Permission>(['incident.read', 'alert.read', 'observable.read']),
-  stakeholder: new Set<Permission>(['incident.read', 'observable.read']),
-  auditor: new Set<Permission>(['incident.read', 'audit.read', 'alert.read', 'observable.read']),
+  incident_manager: new Set<Permission>([...RESPONSE_WORK, 'incident.manage_people', 'category.manage', 'alert.read', 'alert.ingest', 'alert.triage', 'alert.rules.manage', 'intel.import', 'observable.read', 'observable.write', 'risk.read', 'review.write', 'review.complete']),
+  // Responders write the review with the incident manager, who completes it.
+  responder: new Set<Permission>([...RESPONSE_WORK, 'alert.read', 'alert.ingest', 'alert.triage', 'observable.read', 'observable.write', 'risk.read', 'review.write']),
+  analyst: new Set<Permission>(['incident.read', 'incident.create', 'incident.note', 'task.write', 'alert.read', 'alert.ingest', 'alert.triage', 'observable.read', 'observable.write', 'risk.read']),
+  // Risk owners keep the register: risks, assets, controls and catalogs, the matrix and the appetite.
+  risk_owner: new Set<Permission>(['incident.read', 'alert.read', 'observable.read', 'risk.read', 'risk.write', 'risk.configure']),
+  stakeholder: new Set<Permission>(['incident.read', 'observable.read', 'risk.read']),
+  auditor: new Set<Permission>(['incident.read', 'audit.read', 'alert.read', 'observable.read', 'risk.read']),
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -67,3 +67,6 @@ export const INGEST_OUTCOME_MEANINGS: Record<IngestOutcome, string> = {
   snoozed: 'dropped by a snooze rule (counted on the rule)',
   rejected: 'not stored: see errors',
 };
+
+/** Alert-ingestion requests a minute per caller unless BULWARK_INGEST_RATE_LIMIT says otherwise (a batch is one request). */
+export const DEFAULT_INGEST_RATE_LIMIT = 12_000;

@@ -44,3 +44,27 @@ export function timestampOrderProblems(t: IncidentTimestamps): Array<{ earlier: 
     .filter(([a, b]) => t[a] && t[b] && Date.parse(t[a]!) > Date.parse(t[b]!))
     .map(([earlier, later]) => ({ earlier, later }));
 }
+
+/** The median of some numbers (the mean of the middle two for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export type MetricName = keyof ResponseMetrics;
+export const METRIC_NAMES: readonly MetricName[] = ['time_to_detect_ms', 'time_to_acknowledge_ms', 'time_to_contain_ms', 'time_to_eradicate_ms', 'time_to_recover_ms', 'time_to_close_ms'];
+
+/** Per metric, the median over the incidents where it is known and how many incidents that was. */
+export type MetricMedians = Record<MetricName, { median_ms: number | null; incidents: number }>;
+
+/** The organisation's medians of each response metric; an incident counts only for the metrics it has. */
+export function responseMetricMedians(all: readonly ResponseMetrics[]): MetricMedians {
+  return Object.fromEntries(
+    METRIC_NAMES.map((name) => {
+      const known = all.map((m) => m[name]).filter((v): v is number => v !== null);
+      return [name, { median_ms: median(known), incidents: known.length }];
+    }),
+  ) as MetricMedians;
+}

@@ -19,6 +19,14 @@ export const WEBHOOK_EVENT_TYPES = [
   'task.updated',
   'member.assigned',
   'member.released',
+  'incident.risks_changed',
+  'incident.control_outcomes_changed',
+  'review.completed',
+  'action_item.created',
+  'action_item.updated',
+  'proposal.decided',
+  'risk.created',
+  'risk.updated',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

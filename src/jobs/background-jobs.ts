@@ -2,6 +2,11 @@ import { systemActor, type ServiceDeps } from '../services/context.js';
 import { purgeExpired } from '../services/maintenance/purge-expired.js';
 import { dispatchDueWebhooks } from '../services/webhooks/dispatch-webhooks.js';
 import { pruneWebhookLog } from '../services/webhooks/prune-webhook-log.js';
+import type { MailProvider } from '../services/mail/mail-message.js';
+import { noMailProvider } from '../services/mail/none-provider.js';
+import { actionItemRemindersJob } from './action-item-reminders.js';
+import { emailDispatchJob } from './email-dispatch.js';
+import { riskRemindersJob } from './risk-reminders.js';
 import { startScheduler, type Job, type JobLog, type Scheduler } from './scheduler.js';
 
 const MINUTE_MS = 60_000;
@@ -11,6 +16,11 @@ export interface BackgroundJobOptions {
   firstAfterMs?: number;
   /** How often due webhook deliveries are looked for. */
   webhookEveryMs?: number;
+  /** Where e-mails go (from BULWARK_SMTP_URL); none: they stay queued. */
+  mail?: MailProvider;
+  emailEveryMs?: number;
+  remindersEveryMs?: number;
+  log?: JobLog;
 }
 
 /** The jobs `bulwark serve` runs next to the API. Every node of a cluster runs them; they are idempotent. */
@@ -35,9 +45,12 @@ export function backgroundJobs(deps: ServiceDeps, organisationId: string, option
       firstAfterMs: options.firstAfterMs ?? MINUTE_MS,
       run: () => pruneWebhookLog(system),
     },
+    emailDispatchJob(deps, options.mail ?? noMailProvider(), options.emailEveryMs, { log: options.log }),
+    riskRemindersJob(deps, organisationId, options.log, options.remindersEveryMs, options.firstAfterMs),
+    actionItemRemindersJob(deps, organisationId, options.log, options.remindersEveryMs, options.firstAfterMs),
   ];
 }
 
 export function startBackgroundJobs(deps: ServiceDeps, organisationId: string, log: JobLog, options: BackgroundJobOptions = {}): Scheduler {
-  return startScheduler(backgroundJobs(deps, organisationId, options), log);
+  return startScheduler(backgroundJobs(deps, organisationId, { log, ...options }), log);
 }

@@ -8,6 +8,7 @@ export interface Job {
 
 export interface JobLog {
   debug(details: object, message: string): void;
+  warn?(details: object, message: string): void;
   error(details: object, message: string): void;
 }
 

@@ -12,6 +12,8 @@ export interface DomainEvent {
   version?: number;
   /** How many things one event stands for (`alerts.ingested`: the alerts stored by one request). */
   count?: number;
+  /** How far a long-running job is, 0 … 1 (`simulation.progress`). */
+  progress?: number;
   actor_id: string;
   at: string;
 }

@@ -3,11 +3,19 @@ import type { DatabaseHandle } from './database.js';
 import type { Engine } from './dialect.js';
 import * as core from './migrations/0001-core.js';
 import * as signals from './migrations/0002-signals.js';
+import * as leanAlertIndexes from './migrations/0003-lean-alert-indexes.js';
+import * as risk from './migrations/0004-risk.js';
+import * as riskScoredResidual from './migrations/0005-risk-scored-residual.js';
+import * as learning from './migrations/0006-learning.js';
 
 /** One ordered migration set for both engines; each migration receives the engine for its column types. */
 const MIGRATIONS: Record<string, { up: (db: any, engine: Engine) => Promise<void> }> = {
   '0001-core': core,
   '0002-signals': signals,
+  '0003-lean-alert-indexes': leanAlertIndexes,
+  '0004-risk': risk,
+  '0005-risk-scored-residual': riskScoredResidual,
+  '0006-learning': learning,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -381,6 +381,246 @@ export interface WebhookDeliveryRow {
   at: string;
 }
 
+/** Who made a register row and who last changed it. */
+interface Audited {
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  version: number;
+}
+
+export interface AssetRow extends Audited {
+  id: string;
+  organisation_id: string;
+  name: string;
+  kind: string;
+  description: string;
+  owner_id: string | null;
+  criticality: string;
+  data_classifications: Json;
+  jurisdictions: Json;
+  tags: Json;
+  retired_at: string | null;
+}
+
+export interface AssetDependencyRow {
+  organisation_id: string;
+  asset_id: string;
+  depends_on_id: string;
+  note: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface RiskRow extends Audited {
+  id: string;
+  organisation_id: string;
+  number: string;
+  title: string;
+  description: string;
+  threat: string;
+  vulnerability: string;
+  category: string;
+  status: string;
+  owner_id: string | null;
+  inherent_likelihood: string;
+  inherent_impact: string;
+  inherent_level: string;
+  residual_likelihood: string | null;
+  residual_impact: string | null;
+  residual_level: string;
+  /** The residual pair scored (hand-set or derived from controls); null only on rows written before migration 0005. */
+  scored_residual_likelihood: string | null;
+  scored_residual_impact: string | null;
+  treatment: string | null;
+  treatment_details: Json;
+  review_cadence_days: number;
+  next_review_at: string;
+  last_reviewed_at: string | null;
+  techniques: Json;
+  playbooks: Json;
+  tags: Json;
+  fair_inputs: Json | null;
+  annual_loss_mean: number | null;
+  annual_loss_p90: number | null;
+  over_appetite: Bool;
+  /** Events a year the owner estimates (null: read from the likelihood level's band), and how many years of observation that estimate is worth. */
+  annual_rate?: number | null;
+  rate_confidence_years?: number;
+}
+
+export interface RiskAssetRow {
+  organisation_id: string;
+  risk_id: string;
+  asset_id: string;
+}
+
+export interface RiskHistoryRow {
+  id: string;
+  organisation_id: string;
+  risk_id: string;
+  at: string;
+  actor_id: string;
+  action: string;
+  changes: Json;
+  reason: string;
+  source: Json | null;
+  inherent_level: string;
+  residual_level: string;
+  annual_loss_mean: number | null;
+}
+
+export interface ControlCatalogRow {
+  id: string;
+  organisation_id: string;
+  name: string;
+  source: string;
+  catalog_version: string | null;
+  oscal_uuid: string | null;
+  control_count: number;
+  imported_at: string;
+  imported_by: string;
+}
+
+export interface ControlRow extends Audited {
+  id: string;
+  organisation_id: string;
+  catalog_id: string | null;
+  ref: string;
+  title: string;
+  description: string;
+  family: string;
+  parent_ref: string | null;
+  position: number;
+  implementation_status: string;
+  owner_id: string | null;
+  effectiveness: number | null;
+  maturity: number | null;
+  last_tested_at: string | null;
+  next_test_at: string | null;
+  evidence_notes: string;
+}
+
+export interface RiskControlRow {
+  organisation_id: string;
+  risk_id: string;
+  control_id: string;
+  status: string;
+  owner_id: string | null;
+  due_at: string | null;
+  note: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface SimulationRow {
+  id: string;
+  organisation_id: string;
+  risk_id: string | null;
+  kind: string;
+  status: string;
+  progress: number;
+  iterations: number;
+  seed: number;
+  inputs: Json;
+  result: Json | null;
+  error: string | null;
+  created_at: string;
+  created_by: string;
+  finished_at: string | null;
+}
+
+export interface IncidentRiskRow {
+  organisation_id: string;
+  incident_id: string;
+  risk_id: string;
+  note: string;
+  linked_at: string;
+  linked_by: string;
+}
+
+export interface ControlOutcomeRow {
+  id: string;
+  organisation_id: string;
+  incident_id: string;
+  control_id: string;
+  outcome: string;
+  note: string;
+  recorded_at: string;
+  recorded_by: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ReviewRow {
+  id: string;
+  organisation_id: string;
+  incident_id: string;
+  status: string;
+  summary: string;
+  impact: Json;
+  timeline_entry_ids: Json;
+  root_causes: Json;
+  went_well: Json;
+  went_badly: Json;
+  lessons: Json;
+  participants: Json;
+  meeting_at: string | null;
+  completed_at: string | null;
+  completed_by: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  version: number;
+}
+
+export interface ActionItemRow {
+  id: string;
+  organisation_id: string;
+  incident_id: string | null;
+  review_id: string | null;
+  title: string;
+  description: string;
+  kind: string;
+  owner_id: string | null;
+  due_at: string | null;
+  status: string;
+  control_id: string | null;
+  risk_id: string | null;
+  done_at: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  version: number;
+}
+
+export interface ProposalRow {
+  id: string;
+  organisation_id: string;
+  incident_id: string;
+  review_id: string;
+  kind: string;
+  target_type: string;
+  target_id: string;
+  target_version: number;
+  action_item_id: string | null;
+  reasoning: Json;
+  before: Json;
+  after: Json;
+  status: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_note: string | null;
+  applied: Json | null;
+  created_at: string;
+  version: number;
+}
+
 export interface Database {
   organisations: OrganisationRow;
   users: UserRow;
@@ -409,4 +649,18 @@ export interface Database {
   incident_techniques: IncidentTechniqueRow;
   webhooks: WebhookRow;
   webhook_deliveries: WebhookDeliveryRow;
+  assets: AssetRow;
+  asset_dependencies: AssetDependencyRow;
+  risks: RiskRow;
+  risk_assets: RiskAssetRow;
+  risk_history: RiskHistoryRow;
+  control_catalogs: ControlCatalogRow;
+  controls: ControlRow;
+  risk_controls: RiskControlRow;
+  simulations: SimulationRow;
+  incident_risks: IncidentRiskRow;
+  control_outcomes: ControlOutcomeRow;
+  reviews: ReviewRow;
+  action_items: ActionItemRow;
+  proposals: ProposalRow;
 }

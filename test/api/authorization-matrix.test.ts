@@ -4,6 +4,7 @@ import { attackFixture } from '../support/attack-fixture.js';
 import { describeApiOnEachEngine, type TestApp, type TestUser } from '../support/test-app.js';
 import { seedAlert, seedAlertGroup, type AlertSeed } from '../support/triage-fixtures.js';
 import { TEST_PASSWORD } from './session/sign-in.js';
+import { seedReview } from './review-report/seed-review.js';
 
 /**
  * Every endpoint, and per role whether it must be allowed or refused (403); without credentials every
@@ -202,6 +203,172 @@ row('POST', '/api/v1/alert-rules', 'alert.rules.manage', RULE_MANAGERS, 201, asy
 row('GET', '/api/v1/alert-rules/:id', 'alert.read', ALERT_READERS, 200, async (s) => ({ url: `/api/v1/alert-rules/${await alertRule(s)}` }));
 row('PATCH', '/api/v1/alert-rules/:id', 'alert.rules.manage', RULE_MANAGERS, 200, async (s) => ({ url: `/api/v1/alert-rules/${await alertRule(s)}`, body: { enabled: false }, headers: { 'if-match': '"1"' } }));
 row('DELETE', '/api/v1/alert-rules/:id', 'alert.rules.manage', RULE_MANAGERS, 204, async (s) => ({ url: `/api/v1/alert-rules/${await alertRule(s)}` }));
+
+/** Risk register (issue #4): every role reads it; risk owners and administrators change it and its settings. */
+const RISK_READERS: Outcomes = EVERYONE;
+const RISK_WRITERS: Outcomes = [Y, N, N, N, Y, N, N];
+const RISK_CONFIGURERS: Outcomes = [Y, N, N, N, Y, N, N];
+async function risk({ t }: Setup): Promise<string> {
+  const res = await t.call('POST', '/api/v1/risks', { body: { title: `Matrix risk ${unique()}`, category: 'outage', inherent_likelihood: 'low', inherent_impact: 'low' } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+const defaultAppetite = { max_level: 'moderate', loss_tolerance: [], currency: 'EUR' };
+row('GET', '/api/v1/risk-matrix', 'risk.read', RISK_READERS, 200, at('/api/v1/risk-matrix'));
+row('PUT', '/api/v1/risk-matrix', 'risk.configure', RISK_CONFIGURERS, 200, async ({ t }) => ({ url: '/api/v1/risk-matrix', body: (await t.call('GET', '/api/v1/risk-matrix')).json() }));
+row('GET', '/api/v1/risk-appetite', 'risk.read', RISK_READERS, 200, at('/api/v1/risk-appetite'));
+row('PUT', '/api/v1/risk-appetite', 'risk.configure', RISK_CONFIGURERS, 200, async () => ({ url: '/api/v1/risk-appetite', body: defaultAppetite }));
+row('GET', '/api/v1/risks', 'risk.read', RISK_READERS, 200, at('/api/v1/risks'));
+row('POST', '/api/v1/risks', 'risk.write', RISK_WRITERS, 201, async () => ({ url: '/api/v1/risks', body: { title: `Matrix risk ${unique()}`, category: 'outage', inherent_likelihood: 'low', inherent_impact: 'low' } }));
+row('GET', '/api/v1/risks/heat-map', 'risk.read', RISK_READERS, 200, at('/api/v1/risks/heat-map'));
+row('GET', '/api/v1/risks/dashboard', 'risk.read', RISK_READERS, 200, at('/api/v1/risks/dashboard'));
+row('GET', '/api/v1/risks/:id', 'risk.read', RISK_READERS, 200, async (s) => ({ url: `/api/v1/risks/${await risk(s)}` }));
+row('PATCH', '/api/v1/risks/:id', 'risk.write', RISK_WRITERS, 200, async (s) => ({ url: `/api/v1/risks/${await risk(s)}`, body: { status: 'assessed' }, headers: { 'if-match': '"1"' } }));
+row('POST', '/api/v1/risks/:id/review', 'risk.write', RISK_WRITERS, 200, async (s) => ({ url: `/api/v1/risks/${await risk(s)}/review`, body: {} }));
+row('GET', '/api/v1/risks/:id/history', 'risk.read', RISK_READERS, 200, async (s) => ({ url: `/api/v1/risks/${await risk(s)}/history` }));
+row('GET', '/api/v1/risks/export', 'risk.read', RISK_READERS, 200, at('/api/v1/risks/export?format=json'));
+row('POST', '/api/v1/risks/import', 'risk.write', RISK_WRITERS, 200, async () => ({ url: '/api/v1/risks/import', body: [{ title: `Matrix import ${unique()}`, category: 'outage', inherent_likelihood: 'low', inherent_impact: 'low' }] }));
+
+/** Assets, control catalogs, controls and the controls risks rely on (issue #4). */
+async function asset({ t }: Setup): Promise<string> {
+  const res = await t.call('POST', '/api/v1/assets', { body: { name: `Matrix asset ${unique()}`, kind: 'system', criticality: 'low' } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+async function control({ t }: Setup): Promise<string> {
+  const res = await t.call('POST', '/api/v1/controls', { body: { ref: `MATRIX-${unique()}`, title: 'Matrix control' } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+async function riskControl(s: Setup): Promise<string> {
+  const [riskId, controlId] = [await risk(s), await control(s)];
+  const res = await s.t.call('POST', `/api/v1/risks/${riskId}/controls`, { body: { control_id: controlId } });
+  expect(res.statusCode, res.body).toBe(201);
+  return `/api/v1/risks/${riskId}/controls/${controlId}`;
+}
+const oscalCatalog = () => ({ catalog: { uuid: `matrix-${unique()}`, metadata: { title: `Matrix catalog ${unique()}`, version: '1' }, controls: [{ id: 'm-1', title: 'Matrix control' }] } });
+row('GET', '/api/v1/assets', 'risk.read', RISK_READERS, 200, at('/api/v1/assets'));
+row('POST', '/api/v1/assets', 'risk.write', RISK_WRITERS, 201, async () => ({ url: '/api/v1/assets', body: { name: `Matrix asset ${unique()}`, kind: 'system', criticality: 'low' } }));
+row('GET', '/api/v1/assets/:id', 'risk.read', RISK_READERS, 200, async (s) => ({ url: `/api/v1/assets/${await asset(s)}` }));
+row('PATCH', '/api/v1/assets/:id', 'risk.write', RISK_WRITERS, 200, async (s) => ({ url: `/api/v1/assets/${await asset(s)}`, body: { criticality: 'high' }, headers: { 'if-match': '"1"' } }));
+row('DELETE', '/api/v1/assets/:id', 'risk.write', RISK_WRITERS, 204, async (s) => ({ url: `/api/v1/assets/${await asset(s)}` }));
+row('POST', '/api/v1/assets/:id/dependencies', 'risk.write', RISK_WRITERS, 201, async (s) => ({ url: `/api/v1/assets/${await asset(s)}/dependencies`, body: { depends_on_id: await asset(s) } }));
+row('DELETE', '/api/v1/assets/:id/dependencies/:depends_on_id', 'risk.write', RISK_WRITERS, 204, async (s) => {
+  const [from, to] = [await asset(s), await asset(s)];
+  expect((await s.t.call('POST', `/api/v1/assets/${from}/dependencies`, { body: { depends_on_id: to } })).statusCode).toBe(201);
+  return { url: `/api/v1/assets/${from}/dependencies/${to}` };
+});
+row('GET', '/api/v1/control-catalogs', 'risk.read', RISK_READERS, 200, at('/api/v1/control-catalogs'));
+row('POST', '/api/v1/control-catalogs/import', 'risk.configure', RISK_CONFIGURERS, 200, async () => ({ url: '/api/v1/control-catalogs/import', body: oscalCatalog() }));
+row('POST', '/api/v1/control-catalogs/starter', 'risk.configure', RISK_CONFIGURERS, 200, at('/api/v1/control-catalogs/starter'));
+row('GET', '/api/v1/controls', 'risk.read', RISK_READERS, 200, at('/api/v1/controls'));
+row('POST', '/api/v1/controls', 'risk.write', RISK_WRITERS, 201, async () => ({ url: '/api/v1/controls', body: { ref: `MATRIX-${unique()}`, title: 'Matrix control' } }));
+row('GET', '/api/v1/controls/coverage', 'risk.read', RISK_READERS, 200, at('/api/v1/controls/coverage'));
+row('GET', '/api/v1/controls/:id', 'risk.read', RISK_READERS, 200, async (s) => ({ url: `/api/v1/controls/${await control(s)}` }));
+row('PATCH', '/api/v1/controls/:id', 'risk.write', RISK_WRITERS, 200, async (s) => ({ url: `/api/v1/controls/${await control(s)}`, body: { maturity: 2 }, headers: { 'if-match': '"1"' } }));
+row('POST', '/api/v1/risks/:id/controls', 'risk.write', RISK_WRITERS, 201, async (s) => ({ url: `/api/v1/risks/${await risk(s)}/controls`, body: { control_id: await control(s) } }));
+row('PATCH', '/api/v1/risks/:id/controls/:control_id', 'risk.write', RISK_WRITERS, 200, async (s) => ({ url: await riskControl(s), body: { status: 'in_progress' } }));
+row('DELETE', '/api/v1/risks/:id/controls/:control_id', 'risk.write', RISK_WRITERS, 204, async (s) => ({ url: await riskControl(s) }));
+
+/** FAIR simulations (issue #4): every role may run what-ifs and read results; risk writers keep a risk's result. */
+const fairInputs = { iterations: 200, seed: 1, threat_event_frequency: 2, vulnerability: 0.5, primary_loss: { min: 1000, most_likely: 5000, max: 20000 } };
+async function quantifiedRisk({ t }: Setup): Promise<string> {
+  const { iterations: _i, seed: _s, ...inputs } = fairInputs;
+  const res = await t.call('POST', '/api/v1/risks', { body: { title: `Matrix FAIR risk ${unique()}`, category: 'outage', inherent_likelihood: 'low', inherent_impact: 'low', fair_inputs: inputs } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+async function riskSimulation(s: Setup): Promise<string> {
+  const res = await s.t.call('POST', `/api/v1/risks/${await quantifiedRisk(s)}/simulations`, { body: { iterations: 200, seed: 1 } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+row('POST', '/api/v1/simulations', 'risk.read', RISK_READERS, 200, async () => ({ url: '/api/v1/simulations', body: fairInputs }));
+row('POST', '/api/v1/simulations/compare', 'risk.read', RISK_READERS, 200, async () => ({ url: '/api/v1/simulations/compare', body: { inputs: fairInputs, after: { ...fairInputs, vulnerability: 0.1 }, control_cost_per_year: 100, iterations: 200 } }));
+row('POST', '/api/v1/simulations/portfolio', 'risk.read', RISK_READERS, 202, async (s) => ({ url: '/api/v1/simulations/portfolio', body: { iterations: 100, risk_ids: [await quantifiedRisk(s)] } }));
+row('GET', '/api/v1/simulations/:id', 'risk.read', RISK_READERS, 200, async (s) => ({ url: `/api/v1/simulations/${await riskSimulation(s)}` }));
+row('POST', '/api/v1/risks/:id/simulations', 'risk.write', RISK_WRITERS, 201, async (s) => ({ url: `/api/v1/risks/${await quantifiedRisk(s)}/simulations`, body: { iterations: 200 } }));
+row('GET', '/api/v1/risks/:id/simulations', 'risk.read', RISK_READERS, 200, async (s) => ({ url: `/api/v1/risks/${await quantifiedRisk(s)}/simulations` }));
+
+/** Post-incident review and action items (issue #5): every role reads them; responders write, incident managers complete. */
+const REVIEW_WRITERS: Outcomes = [Y, Y, Y, N, N, N, N];
+const REVIEW_COMPLETERS: Outcomes = [Y, Y, N, N, N, N, N];
+async function reviewedIncident(s: Setup, body: Record<string, unknown> = { summary: 'Matrix review' }): Promise<string> {
+  const id = await incident(s);
+  const res = await s.t.call('PUT', `/api/v1/incidents/${id}/review`, { body });
+  expect(res.statusCode, res.body).toBe(201);
+  return id;
+}
+async function actionItem(s: Setup): Promise<string> {
+  const res = await s.t.call('POST', `/api/v1/incidents/${await incident(s)}/action-items`, { body: { title: 'Matrix action', kind: 'other' } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+const completeReview = { summary: 'Matrix review', root_causes: [{ statement: 'Matrix cause', kind: 'root', whys: [] }], lessons: ['Matrix lesson'] };
+row('GET', '/api/v1/incidents/:id/review', 'incident.read', EVERYONE, 200, async (s) => ({ url: `/api/v1/incidents/${await reviewedIncident(s)}/review` }), scoped);
+row('PUT', '/api/v1/incidents/:id/review', 'review.write', REVIEW_WRITERS, 201, onIncident('/review', { summary: 'Matrix review' }), scoped);
+row('POST', '/api/v1/incidents/:id/review/complete', 'review.complete', REVIEW_COMPLETERS, 200, async (s) => ({ url: `/api/v1/incidents/${await reviewedIncident(s, completeReview)}/review/complete`, body: {} }), scoped);
+row('GET', '/api/v1/incidents/:id/metrics', 'incident.read', EVERYONE, 200, onIncident('/metrics'), scoped);
+row('GET', '/api/v1/incidents/:id/action-items', 'incident.read', EVERYONE, 200, onIncident('/action-items'), scoped);
+row('POST', '/api/v1/incidents/:id/action-items', 'review.write', REVIEW_WRITERS, 201, onIncident('/action-items', { title: 'Matrix action', kind: 'other' }), scoped);
+row('PATCH', '/api/v1/action-items/:id', 'review.write', REVIEW_WRITERS, 200, async (s) => ({ url: `/api/v1/action-items/${await actionItem(s)}`, body: { status: 'in_progress' }, headers: { 'if-match': '"1"' } }));
+row('GET', '/api/v1/action-items', 'incident.read', EVERYONE, 200, at('/api/v1/action-items'));
+row('GET', '/api/v1/review-settings', 'incident.read', EVERYONE, 200, at('/api/v1/review-settings'));
+// Also open to settings.manage (administrators), which review.complete's holders include.
+row('PUT', '/api/v1/review-settings', 'review.complete', REVIEW_COMPLETERS, 200, async () => ({ url: '/api/v1/review-settings', body: { required_fields: ['summary', 'root_causes', 'lessons'] } }));
+
+/** Incident metrics and the review report (issue #5): everyone who reads incidents; the report of a (possibly restricted) incident's review. */
+row('GET', '/api/v1/metrics/incidents', 'incident.read', EVERYONE, 200, at('/api/v1/metrics/incidents'));
+row('GET', '/api/v1/incidents/:id/review/export', 'incident.read', EVERYONE, 200, async (s) => {
+  const id = await incident(s);
+  await seedReview(s.t, id, { summary: 'Matrix review' });
+  return { url: `/api/v1/incidents/${id}/review/export?format=md` };
+}, scoped);
+
+/** Incident ↔ register links (issue #5): everyone who reads incidents sees them; review writers change them. */
+async function linkedRisk(s: Setup): Promise<string> {
+  const [id, riskId] = [await incident(s), await risk(s)];
+  const res = await s.t.call('POST', `/api/v1/incidents/${id}/risks`, { body: { risk_id: riskId } });
+  expect(res.statusCode, res.body).toBe(201);
+  return `/api/v1/incidents/${id}/risks/${riskId}`;
+}
+async function controlOutcome(s: Setup): Promise<string> {
+  const id = await incident(s);
+  const res = await s.t.call('POST', `/api/v1/incidents/${id}/control-outcomes`, { body: { control_id: await control(s), outcome: 'failed' } });
+  expect(res.statusCode, res.body).toBe(201);
+  return `/api/v1/incidents/${id}/control-outcomes/${res.json().id}`;
+}
+row('GET', '/api/v1/incidents/:id/risks', 'incident.read', EVERYONE, 200, onIncident('/risks'), scoped);
+row('POST', '/api/v1/incidents/:id/risks', 'review.write', [Y, Y, Y, N, N, N, N], 201, async (s) => ({ url: `/api/v1/incidents/${await incident(s)}/risks`, body: { risk_id: await risk(s) } }), scoped);
+row('DELETE', '/api/v1/incidents/:id/risks/:risk_id', 'review.write', [Y, Y, Y, N, N, N, N], 204, async (s) => ({ url: await linkedRisk(s) }), scoped);
+row('GET', '/api/v1/incidents/:id/risks/suggested', 'incident.read', EVERYONE, 200, onIncident('/risks/suggested'), scoped);
+row('GET', '/api/v1/incidents/:id/playbooks/suggested', 'incident.read', EVERYONE, 200, onIncident('/playbooks/suggested'), scoped);
+row('GET', '/api/v1/risks/:id/incidents', 'risk.read', RISK_READERS, 200, async (s) => ({ url: `/api/v1/risks/${await risk(s)}/incidents` }));
+row('GET', '/api/v1/incidents/:id/control-outcomes', 'incident.read', EVERYONE, 200, onIncident('/control-outcomes'), scoped);
+row('POST', '/api/v1/incidents/:id/control-outcomes', 'review.write', [Y, Y, Y, N, N, N, N], 201, async (s) => ({ url: `/api/v1/incidents/${await incident(s)}/control-outcomes`, body: { control_id: await control(s), outcome: 'detected' } }), scoped);
+row('PATCH', '/api/v1/incidents/:id/control-outcomes/:outcome_id', 'review.write', [Y, Y, Y, N, N, N, N], 200, async (s) => ({ url: await controlOutcome(s), body: { outcome: 'bypassed' }, headers: { 'if-match': '"1"' } }), scoped);
+row('DELETE', '/api/v1/incidents/:id/control-outcomes/:outcome_id', 'review.write', [Y, Y, Y, N, N, N, N], 204, async (s) => ({ url: await controlOutcome(s) }), scoped);
+row('GET', '/api/v1/controls/:id/outcomes', 'risk.read', RISK_READERS, 200, async (s) => ({ url: `/api/v1/controls/${await control(s)}/outcomes` }));
+
+/** Proposals of completed reviews and the register's learning views (issue #5): everyone who reads incidents sees them; risk owners decide. */
+async function completedIncident(s: Setup): Promise<{ id: string; proposals: Array<{ id: string }> }> {
+  const id = await incident(s);
+  const linked = await s.t.call('POST', `/api/v1/incidents/${id}/risks`, { body: { risk_id: await risk(s) } });
+  expect(linked.statusCode, linked.body).toBe(201);
+  const saved = await s.t.call('PUT', `/api/v1/incidents/${id}/review`, { body: completeReview });
+  expect(saved.statusCode, saved.body).toBe(201);
+  const done = await s.t.call('POST', `/api/v1/incidents/${id}/review/complete`, { body: {} });
+  expect(done.statusCode, done.body).toBe(200);
+  return { id, proposals: done.json().proposals };
+}
+const proposal = async (s: Setup) => (await completedIncident(s)).proposals[0]!.id;
+row('GET', '/api/v1/incidents/:id/review/proposals', 'incident.read', EVERYONE, 200, async (s) => ({ url: `/api/v1/incidents/${(await completedIncident(s)).id}/review/proposals` }), scoped);
+row('GET', '/api/v1/proposals', 'incident.read', EVERYONE, 200, at('/api/v1/proposals?status=pending'));
+row('POST', '/api/v1/proposals/:id/accept', 'risk.write', RISK_WRITERS, 200, async (s) => ({ url: `/api/v1/proposals/${await proposal(s)}/accept`, body: {} }));
+row('POST', '/api/v1/proposals/:id/reject', 'risk.write', RISK_WRITERS, 200, async (s) => ({ url: `/api/v1/proposals/${await proposal(s)}/reject`, body: { note: 'Matrix' } }));
+row('GET', '/api/v1/risks/:id/score-history', 'risk.read', RISK_READERS, 200, async (s) => ({ url: `/api/v1/risks/${await risk(s)}/score-history` }));
+row('GET', '/api/v1/risks/calibration', 'risk.read', RISK_READERS, 200, at('/api/v1/risks/calibration'));
+row('POST', '/api/v1/obligations/preview', 'incident.read', EVERYONE, 200, async () => ({ url: '/api/v1/obligations/preview', body: { organisation: { timezone: 'Europe/Berlin', eu_controller: true }, incident: { aware_at: '2026-03-27T10:00:00+01:00', personal_data: true } } }));
 
 const ruleAllows = (rule: Rule, role: Role) => rule === 'public' || rule === 'signed_in' || can(role, rule);
 const outcomeOf = (endpoint: Endpoint, role: Role) => endpoint.outcomes[ROLES.indexOf(role)]!;

@@ -26,8 +26,9 @@ describe('alert rules page', () => {
     await page.getByRole('button', { name: 'Add rule' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add alert rule' });
     await dialog.getByRole('textbox', { name: 'Name' }).fill('One scan alert per hour');
-    await dialog.getByLabel('Source', { exact: true }).fill('nessus');
-    await dialog.getByLabel('Source', { exact: true }).press('Enter');
+    await dialog.getByRole('button', { name: 'Add condition' }).click();
+    await dialog.getByLabel('Condition 1 value').fill('nessus');
+    await dialog.getByLabel('Condition 1 value').press('Enter');
     await screenshot(page, 'alert-rules-dialog');
     await dialog.getByRole('button', { name: 'Add rule' }).click();
     await dialog.waitFor({ state: 'hidden' });

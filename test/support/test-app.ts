@@ -38,9 +38,14 @@ export interface TestApp {
 
 let counter = 0;
 
-export async function startTestApp(database: DatabaseHandle, options: { clock?: Clock } = {}): Promise<TestApp & { close(): Promise<void> }> {
+export interface TestAppOptions {
+  clock?: Clock;
+  ingestRateLimit?: number;
+}
+
+export async function startTestApp(database: DatabaseHandle, options: TestAppOptions = {}): Promise<TestApp & { close(): Promise<void> }> {
   const runtime = await startRuntime({ sqliteFile: '', database, ...(options.clock ? { clock: options.clock } : {}) });
-  const app = await buildApp({ deps: runtime.deps, logLevel: 'silent', webRoot: null, loginRateLimit: 1000 });
+  const app = await buildApp({ deps: runtime.deps, logLevel: 'silent', webRoot: null, loginRateLimit: 1000, ...(options.ingestRateLimit !== undefined ? { ingestRateLimit: options.ingestRateLimit } : {}) });
   await app.ready();
   const system: ServiceContext = { ...runtime.deps, actor: systemActor(runtime.organisationId) };
 
@@ -83,11 +88,11 @@ export async function startTestApp(database: DatabaseHandle, options: { clock?: 
 }
 
 /** An API suite run once per engine, each with its own database and server. */
-export function describeApiOnEachEngine(name: string, suite: (t: () => TestApp, engine: Engine) => void): void {
+export function describeApiOnEachEngine(name: string, suite: (t: () => TestApp, engine: Engine) => void, options: Omit<TestAppOptions, 'clock'> = {}): void {
   describeEachEngine(name, (database, engine) => {
     let current: Awaited<ReturnType<typeof startTestApp>> | undefined;
     beforeAll(async () => {
-      current = await startTestApp(database());
+      current = await startTestApp(database(), options);
     });
     afterAll(async () => {
       await current?.close();

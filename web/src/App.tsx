@@ -9,6 +9,7 @@ import { AdminAuditPage } from './pages/admin/AdminAuditPage';
 import { AdminTokensPage } from './pages/admin/AdminTokensPage';
 import { AdminUsersPage } from './pages/admin/AdminUsersPage';
 import { AdminWebhooksPage } from './pages/webhooks/AdminWebhooksPage';
+import { AdminAttackPage } from './pages/techniques/AdminAttackPage';
 import { WebhookDeliveriesPage } from './pages/webhooks/WebhookDeliveriesPage';
 import { HomePage } from './pages/home/HomePage';
 import { CreateIncidentPage } from './pages/incidents/CreateIncidentPage';
@@ -18,6 +19,19 @@ import { ObservablePage } from './pages/observables/ObservablePage';
 import { LoginPage } from './pages/login/LoginPage';
 import { LoginRedirect } from './pages/login/LoginRedirect';
 import { ProfilePage } from './pages/profile/ProfilePage';
+import { RiskSettingsPage } from './pages/admin/RiskSettingsPage';
+import { PortfolioPage } from './pages/risks/PortfolioPage';
+import { RiskDashboardPage } from './pages/risks/RiskDashboardPage';
+import { RiskFormPage } from './pages/risks/RiskFormPage';
+import { RiskImportPage } from './pages/risks/RiskImportPage';
+import { RiskPage } from './pages/risks/RiskPage';
+import { RiskRegisterPage } from './pages/risks/RiskRegisterPage';
+import { AssetPage } from './pages/assets/AssetPage';
+import { AssetsPage } from './pages/assets/AssetsPage';
+import { ControlPage } from './pages/controls/ControlPage';
+import { ControlsPage } from './pages/controls/ControlsPage';
+import { CoveragePage } from './pages/controls/CoveragePage';
+import { learningRoutes } from './pages/learning/routes';
 
 export function App() {
   const { user, loading } = useSession();
@@ -48,6 +62,19 @@ export function App() {
         <Route path="incidents" element={<IncidentListPage />} />
         <Route path="incidents/new" element={<CreateIncidentPage />} />
         <Route path="incidents/:id" element={<IncidentPage />} />
+        <Route path="controls" element={<ControlsPage />} />
+        <Route path="controls/coverage" element={<CoveragePage />} />
+        <Route path="controls/:id" element={<ControlPage />} />
+        <Route path="assets" element={<AssetsPage />} />
+        <Route path="assets/:id" element={<AssetPage />} />
+        <Route path="risks" element={<RiskRegisterPage />} />
+        <Route path="risks/new" element={<RiskFormPage />} />
+        <Route path="risks/dashboard" element={<RiskDashboardPage />} />
+        <Route path="risks/portfolio" element={<PortfolioPage />} />
+        <Route path="risks/import" element={<RiskImportPage />} />
+        <Route path="risks/:id" element={<RiskPage />} />
+        <Route path="risks/:id/edit" element={<RiskFormPage />} />
+        <Route path="admin/risk-settings" element={<RiskSettingsPage />} />
         <Route path="observables/lookup" element={<ObservablePage />} />
         <Route path="observables/:id" element={<ObservablePage />} />
         <Route path="admin" element={<Navigate to="/admin/users" replace />} />
@@ -56,7 +83,9 @@ export function App() {
         <Route path="admin/audit" element={<AdminAuditPage />} />
         <Route path="admin/webhooks" element={<AdminWebhooksPage />} />
         <Route path="admin/webhooks/:id" element={<WebhookDeliveriesPage />} />
+        <Route path="admin/attack" element={<AdminAttackPage />} />
         <Route path="profile" element={<ProfilePage />} />
+        {learningRoutes}
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

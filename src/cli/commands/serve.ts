@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { buildApp } from '../../api/app.js';
 import { loadConfig } from '../../config.js';
 import { startBackgroundJobs } from '../../jobs/background-jobs.js';
+import { mailProviderFor } from '../../services/mail/mail-provider.js';
 import { ensureFirstAdmin } from '../../services/bootstrap.js';
 import { startRuntime } from '../../services/runtime.js';
 
@@ -13,8 +14,8 @@ export function registerServe(program: Command): void {
       const config = loadConfig();
       const runtime = await startRuntime({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
       const admin = await ensureFirstAdmin(runtime.deps, runtime.organisationId, { email: config.adminEmail, password: config.adminPassword });
-      const app = await buildApp({ deps: runtime.deps, logLevel: config.logLevel, secureCookies: config.secureCookies, loginRateLimit: config.loginRateLimit });
-      const jobs = startBackgroundJobs(runtime.deps, runtime.organisationId, app.log);
+      const app = await buildApp({ deps: runtime.deps, logLevel: config.logLevel, secureCookies: config.secureCookies, loginRateLimit: config.loginRateLimit, ingestRateLimit: config.ingestRateLimit });
+      const jobs = startBackgroundJobs(runtime.deps, runtime.organisationId, app.log, { mail: mailProviderFor(config) });
       const shutdown = async () => {
         await jobs.stop();
         await app.close();

@@ -1,4 +1,5 @@
-import { stale } from '../../domain/errors.js';
+import { conflict, stale } from '../../domain/errors.js';
+import { findReviewOfIncident } from '../../store/repositories/reviews.js';
 import type { ServiceContext } from '../context.js';
 import { authorize } from '../policies/authorize.js';
 import { recordTimelineEntry } from '../timeline/record-timeline-entry.js';
@@ -8,14 +9,18 @@ import type { IncidentRecord } from './incident-record.js';
 import { loadIncidentForChange } from './load-incident.js';
 
 /**
- * Stands in for the structured post-incident review until it exists: records that the review was held,
- * by whom and when, which lets a severity 1–2 incident be closed. Unmarking clears it.
+ * Records that a review was held outside Bulwark, by whom and when, which lets a severity 1–2 incident
+ * be closed (completing the structured review sets the same mark). Unmarking clears it, unless the
+ * structured review is completed.
  */
 export async function markReviewCompleted(ctx: ServiceContext, id: string, completed: boolean): Promise<IncidentRecord> {
   authorize(ctx.actor, 'incident.update');
   return runInTransaction(ctx, async (uow) => {
     const incident = await loadIncidentForChange(uow, id);
     if (Boolean(incident.review_completed_at) === completed) return incident;
+    if (!completed && (await findReviewOfIncident(uow.db, incident.id))?.status === 'completed') {
+      throw conflict('The structured post-incident review of this incident is completed; its mark cannot be withdrawn.');
+    }
     const columns = {
       review_completed_at: completed ? uow.now : null,
       review_completed_by: completed ? uow.actor.userId : null,

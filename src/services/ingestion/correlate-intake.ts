@@ -24,13 +24,15 @@ const groupTitle = (keys: string[], firstTitle: string) => {
 /**
  * Groups the request's new alerts with each other and with earlier alerts: by shared observables
  * within a day (observables marked to ignore similarity do not count), and by correlate rules'
- * keys within each rule's window. Writes the groups; answers each newcomer's group id.
+ * keys within each rule's window. Writes the groups; answers each newcomer's group id, and the
+ * observables already stored (`type:value` → id) so the write that follows knows which are new.
  */
-export async function correlateNewcomers(uow: UnitOfWork, newcomers: NewcomerForGrouping[]): Promise<Map<string, string>> {
+export async function correlateNewcomers(uow: UnitOfWork, newcomers: NewcomerForGrouping[]): Promise<{ groupOf: Map<string, string>; stored: Map<string, string> }> {
   const organisationId = uow.actor.organisationId;
   const groupOf = new Map<string, string>();
-  if (newcomers.length === 0) return groupOf;
+  if (newcomers.length === 0) return { groupOf, stored: new Map() };
   const known = await knownObservables(uow.db, organisationId, newcomers.flatMap((n) => n.alert.observables));
+  const stored = new Map([...known].map(([k, o]) => [k, o.id]));
   const ignored = (key: string) => known.get(key)?.ignore === true;
   const keysOf = newcomers.map((n) => [
     ...n.alert.observables.map((o) => `${o.type}:${o.value}`).filter((k) => !ignored(k)).map((k) => `o:${k}`),
@@ -80,5 +82,5 @@ export async function correlateNewcomers(uow: UnitOfWork, newcomers: NewcomerFor
     await growAlertGroup(uow.db, groupId, plan.incoming.length + moved, uow.now);
     for (const i of plan.incoming) groupOf.set(newcomers[i]!.alert_id, groupId);
   }
-  return groupOf;
+  return { groupOf, stored };
 }

@@ -2,6 +2,7 @@ import type { DatabaseHandle } from '../../store/database.js';
 import { writeJson } from '../../store/dialect.js';
 import { insertAlerts, recordRepeats, type NewAlertRow } from '../../store/repositories/alert-ingest.js';
 import { countRuleMatches } from '../../store/repositories/alert-rules.js';
+import { recordNewAlertObservables } from '../../store/repositories/alert-observables.js';
 import { upsertObservablesAndSightings, type SightingUpsert } from '../../store/repositories/observables.js';
 import type { IncidentRecord } from '../incidents/incident-record.js';
 import { recordTimelineEntry } from '../timeline/record-timeline-entry.js';
@@ -45,12 +46,11 @@ function alertRow(uow: UnitOfWork, { alert, decision }: Newcomer, groupId: strin
   };
 }
 
-function sightingsOf(uow: UnitOfWork, { alert, decision }: Newcomer): SightingUpsert[] {
-  const subjects: Array<{ subject_type: 'alert' | 'incident'; subject_id: string }> = [{ subject_type: 'alert', subject_id: decision.alert_id }];
-  if (decision.attach?.incident_id) subjects.push({ subject_type: 'incident', subject_id: decision.attach.incident_id });
-  return subjects.flatMap((subject) =>
-    alert.observables.map((o) => ({ ...o, ...subject, seen_at: uow.now })),
-  );
+/** An attached alert's observables are also seen on its incident. */
+function incidentSightingsOf(uow: UnitOfWork, { alert, decision }: Newcomer): SightingUpsert[] {
+  const incidentId = decision.attach?.incident_id;
+  if (!incidentId) return [];
+  return alert.observables.map((o) => ({ ...o, subject_type: 'incident' as const, subject_id: incidentId, seen_at: uow.now }));
 }
 
 /**
@@ -62,11 +62,13 @@ export async function writeIntake(uow: UnitOfWork, handle: DatabaseHandle, alert
   for (const [index, decision] of plan.decisions) {
     if (decision.outcome === 'created' || decision.outcome === 'attached') newcomers.push({ alert: alerts.get(index)!, decision });
   }
-  const groups = await correlateNewcomers(uow, newcomers.map((n) => ({ alert_id: n.decision.alert_id, alert: n.alert, correlation: n.decision.correlation })));
-  await insertAlerts(uow.db, handle, newcomers.map((n) => alertRow(uow, n, groups.get(n.decision.alert_id) ?? null)));
+  const { groupOf, stored } = await correlateNewcomers(uow, newcomers.map((n) => ({ alert_id: n.decision.alert_id, alert: n.alert, correlation: n.decision.correlation })));
+  await insertAlerts(uow.db, handle, newcomers.map((n) => alertRow(uow, n, groupOf.get(n.decision.alert_id) ?? null)));
   await recordRepeats(uow.db, handle, [...plan.repeats].map(([id, times]) => ({ id, times, last_seen_at: uow.now })));
-  const sightings = newcomers.flatMap((n) => sightingsOf(uow, n));
-  if (sightings.length) await upsertObservablesAndSightings(uow.db, uow.actor.organisationId, uow.actor.userId, uow.now, sightings, { sqlite: handle.sqlite });
+  const scope = { organisationId: uow.actor.organisationId, actorId: uow.actor.userId, now: uow.now };
+  await recordNewAlertObservables(uow.db, handle, scope, stored, newcomers.map((n) => ({ alertId: n.decision.alert_id, observables: n.alert.observables })));
+  const incidentSightings = newcomers.flatMap((n) => incidentSightingsOf(uow, n));
+  if (incidentSightings.length) await upsertObservablesAndSightings(uow.db, uow.actor.organisationId, uow.actor.userId, uow.now, incidentSightings, { sqlite: handle.sqlite });
   await countRuleMatches(uow.db, plan.matches);
 
   const attachedTo = new Map<string, Newcomer[]>();

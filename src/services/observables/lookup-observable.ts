@@ -2,7 +2,7 @@ import { invalid, notFound } from '../../domain/errors.js';
 import { guessObservable } from '../../domain/observable-guess.js';
 import { normaliseObservable, type ObservableType } from '../../domain/observables.js';
 import { decodeCursor, encodeCursor, type Page } from '../../domain/pagination.js';
-import { findObservable, findObservableByValue, sightingsOfObservable, summariseSightings, type SightingSummary } from '../../store/repositories/observables.js';
+import { findObservable, findObservableByValue, firstSightingsOfObservable, sightingsOfObservable, summariseSightings, type SightingSummary } from '../../store/repositories/observables.js';
 import type { ObservableRow } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { authorize } from '../policies/authorize.js';
@@ -30,7 +30,7 @@ export async function lookupObservable(ctx: ServiceContext, input: { type?: Obse
   const normalised = input.type ? normaliseObservable(input.type, input.value) : guessObservable(input.value);
   if (normalised === null) throw invalid('Say which type this value is: it does not look like an IP, network, hash, MAC, CVE, e-mail, URL or domain.', [{ path: 'type', message: 'required for this value' }]);
   if (!normalised.ok) throw invalid(`Not a valid ${input.type}: ${normalised.reason}.`, [{ path: 'value', message: normalised.reason }]);
-  const row = await findObservableByValue(ctx.database.db, ctx.actor.organisationId, normalised.type, normalised.value);
+  const row = await findObservableByValue(ctx.database, ctx.actor.organisationId, normalised.type, normalised.value);
   return history(ctx, normalised.type, normalised.value, row, input);
 }
 
@@ -47,23 +47,13 @@ async function history(ctx: ServiceContext, type: ObservableType, value: string,
   if (page.cursor && !after) throw invalid('The cursor is not one this server handed out.', [{ path: 'cursor', message: 'malformed cursor' }]);
   if (!row) return { type, value, observable: null, summary: NEVER_SEEN, sightings: { items: [], next_cursor: null } };
   const viewer = sightingViewerFor(ctx.actor);
-  const rows = await sightingsOfObservable(ctx.database.db, row.id, viewer, after ?? undefined, page.limit);
+  const database = ctx.database;
+  // The first page and the summary come from one statement; a later page counts the summary again (it may have changed).
+  const { rows, summary } = after
+    ? { rows: await sightingsOfObservable(database, row, viewer, after, page.limit), summary: await summariseSightings(database.db, row.id, viewer) }
+    : await firstSightingsOfObservable(database, row, viewer, page.limit);
   const items = rows.slice(0, page.limit).map(toSightingRecord);
-  // Most observables fit on one page: then the page itself is the summary, and a second query is saved.
-  const whole = !after && rows.length <= page.limit;
-  const summary = whole ? summariseItems(items) : await summariseSightings(ctx.database.db, row.id, viewer);
   const last = items[items.length - 1];
   const next_cursor = rows.length > page.limit && last ? encodeCursor({ value: last.last_seen_at, id: last.id }) : null;
   return { type, value, observable: toObservableRecord(row), summary, sightings: { items, next_cursor } };
-}
-
-function summariseItems(items: SightingRecord[]): SightingSummary {
-  if (items.length === 0) return NEVER_SEEN;
-  return {
-    incidents: items.filter((s) => s.subject.type === 'incident').length,
-    alerts: items.filter((s) => s.subject.type === 'alert').length,
-    times_seen: items.reduce((sum, s) => sum + s.count, 0),
-    first_seen_at: items.reduce((min, s) => (s.first_seen_at < min ? s.first_seen_at : min), items[0]!.first_seen_at),
-    last_seen_at: items.reduce((max, s) => (s.last_seen_at > max ? s.last_seen_at : max), items[0]!.last_seen_at),
-  };
 }

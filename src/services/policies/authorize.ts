@@ -20,6 +20,10 @@ const REFUSALS: Partial<Record<Permission, string>> = {
   'webhook.manage': 'Only administrators manage webhooks.',
   'observable.write': 'Only analysts, responders, incident managers and administrators change observables.',
   'intel.import': 'Only incident managers and administrators import threat intelligence (ATT&CK, STIX).',
+  'risk.write': 'Only risk owners and administrators change the risk register.',
+  'risk.configure': 'Only risk owners and administrators change the risk matrix and appetite.',
+  'review.write': 'Only responders, incident managers and administrators write post-incident reviews and their action items.',
+  'review.complete': 'Only incident managers and administrators complete post-incident reviews.',
 };
 
 export function authorize(actor: Actor, permission: Permission): void {

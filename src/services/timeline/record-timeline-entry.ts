@@ -21,6 +21,8 @@ export const TIMELINE_KINDS = [
   'observables_added',
   'observable_updated',
   'observable_removed',
+  'risks_changed',
+  'control_outcomes_changed',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

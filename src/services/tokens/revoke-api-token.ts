@@ -1,6 +1,7 @@
 import { can } from '../../domain/access.js';
 import { notFound } from '../../domain/errors.js';
 import { findApiToken, revokeApiToken as markRevoked } from '../../store/repositories/people.js';
+import { forgetCallers } from '../auth/caller-cache.js';
 import type { ServiceContext } from '../context.js';
 import { runInTransaction } from '../transaction.js';
 import { toApiTokenRecord, type ApiTokenRecord } from './token-record.js';
@@ -10,7 +11,7 @@ import { toApiTokenRecord, type ApiTokenRecord } from './token-record.js';
  * answered as not found, so their existence does not leak. Revoking twice changes nothing.
  */
 export async function revokeApiToken(ctx: ServiceContext, id: string): Promise<ApiTokenRecord> {
-  return runInTransaction(ctx, async (uow) => {
+  const revoked = await runInTransaction(ctx, async (uow) => {
     const row = await findApiToken(uow.db, uow.actor.organisationId, id);
     if (!row || (row.user_id !== uow.actor.userId && !can(uow.actor.role, 'user.manage'))) throw notFound(`API token ${id}`);
     if (row.revoked_at) return toApiTokenRecord(row);
@@ -19,4 +20,6 @@ export async function revokeApiToken(ctx: ServiceContext, id: string): Promise<A
     uow.emit({ type: 'api_token.revoked', entity_id: row.id });
     return toApiTokenRecord({ ...row, revoked_at: uow.now, revoked_by: uow.actor.userId });
   });
+  forgetCallers(ctx, { tokenId: revoked.id });
+  return revoked;
 }

@@ -1,6 +1,7 @@
 import { ROLES, type Role } from '../../domain/access.js';
 import { conflict, invalid, stale } from '../../domain/errors.js';
 import { countAdmins, deleteSessionsOfUser, updateMembershipRole, updateUser as writeUser } from '../../store/repositories/people.js';
+import { forgetCallers } from '../auth/caller-cache.js';
 import type { ServiceContext } from '../context.js';
 import { authorize } from '../policies/authorize.js';
 import { runInTransaction } from '../transaction.js';
@@ -22,7 +23,7 @@ export async function updateUser(ctx: ServiceContext, idOrEmail: string, expecte
   if (changes.role !== undefined && !ROLES.includes(changes.role)) throw invalid(`Unknown role "${changes.role}".`, [{ path: 'role', message: `one of ${ROLES.join(', ')}` }]);
   const name = changes.name?.trim();
   if (name === '') throw invalid('A user needs a name.', [{ path: 'name', message: 'must not be empty' }]);
-  return runInTransaction(ctx, async (uow) => {
+  const updated = await runInTransaction(ctx, async (uow) => {
     const user = await loadUser(uow.db, uow.actor, idOrEmail);
     const version = Number(user.version);
     if (expectedVersion !== undefined && expectedVersion !== version) throw stale(version);
@@ -45,4 +46,7 @@ export async function updateUser(ctx: ServiceContext, idOrEmail: string, expecte
     uow.emit({ type: 'user.updated', entity_id: user.id, version: version + 1 });
     return reloadUser(uow.db, uow.actor, user.id);
   });
+  // Its API tokens answer with the new role or stop working from the next request on (caller-cache.ts).
+  forgetCallers(ctx, { userId: updated.id });
+  return updated;
 }

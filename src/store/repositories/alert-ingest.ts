@@ -1,8 +1,8 @@
-import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Db, DatabaseHandle } from '../database.js';
 import type { Engine } from '../dialect.js';
 import type { AlertRow } from '../schema.js';
+import { cachedStatement } from '../statement-cache.js';
 
 /**
  * The writes of alert ingestion, built for batches of thousands: on SQLite prepared statements on the
@@ -28,17 +28,6 @@ export async function lockIngestion(db: Db, engine: Engine, organisationId: stri
   if (engine === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`ingest:${organisationId}`}))`.execute(db);
 }
 
-const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
-
-/** Prepared once per connection and reused by every batch. */
-function prepared(sqlite: SQLite.Database, text: string): SQLite.Statement {
-  let cache = statements.get(sqlite);
-  if (!cache) statements.set(sqlite, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) cache.set(text, (statement = sqlite.prepare(text)));
-  return statement;
-}
-
 function sqliteOf(handle: DatabaseHandle) {
   if (!handle.sqlite) throw new Error('the SQLite fast path needs the raw connection');
   return handle.sqlite;
@@ -47,7 +36,7 @@ function sqliteOf(handle: DatabaseHandle) {
 export async function insertAlerts(db: Db, handle: DatabaseHandle, rows: NewAlertRow[]): Promise<void> {
   if (rows.length === 0) return;
   if (handle.engine === 'sqlite') {
-    const insert = prepared(sqliteOf(handle), `INSERT INTO alerts (${ALERT_COLUMNS.join(', ')}) VALUES (${ALERT_COLUMNS.map(() => '?').join(', ')})`);
+    const insert = cachedStatement(sqliteOf(handle), `INSERT INTO alerts (${ALERT_COLUMNS.join(', ')}) VALUES (${ALERT_COLUMNS.map(() => '?').join(', ')})`);
     for (const row of rows) insert.run(ALERT_COLUMNS.map((c) => row[c]));
     return;
   }
@@ -69,7 +58,7 @@ export interface AlertRepeat {
 export async function recordRepeats(db: Db, handle: DatabaseHandle, repeats: AlertRepeat[]): Promise<void> {
   if (repeats.length === 0) return;
   if (handle.engine === 'sqlite') {
-    const update = prepared(
+    const update = cachedStatement(
       sqliteOf(handle),
       'UPDATE alerts SET repeat_count = repeat_count + ?, last_seen_at = max(last_seen_at, ?), updated_at = ?, version = version + 1 WHERE id = ?',
     );

@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { ObservableRow, SightingRow } from '../schema.js';
+import { cachedStatement } from '../statement-cache.js';
 
 /**
  * The SQLite fast path of upsertObservablesAndSightings: the same upserts as prepared statements on
@@ -20,15 +21,9 @@ ON CONFLICT (observable_id, subject_type, subject_id) DO UPDATE SET count = coun
   sighted = (sighted OR excluded.sighted), first_seen_at = min(first_seen_at, excluded.first_seen_at),
   last_seen_at = max(last_seen_at, excluded.last_seen_at), updated_at = excluded.updated_at`;
 
-const statements = new WeakMap<SQLite.Database, { observable: SQLite.Statement; sighting: SQLite.Statement }>();
-
 /** Prepared statements on the raw connection, which is the one the open Kysely transaction runs on. */
 export function upsertOnSqlite(sqlite: SQLite.Database, observables: ObservableRow[], sightings: SightingRow[]): Map<string, string> {
-  let prepared = statements.get(sqlite);
-  if (!prepared) {
-    prepared = { observable: sqlite.prepare(OBSERVABLE_SQL), sighting: sqlite.prepare(SIGHTING_SQL) };
-    statements.set(sqlite, prepared);
-  }
+  const prepared = { observable: cachedStatement(sqlite, OBSERVABLE_SQL), sighting: cachedStatement(sqlite, SIGHTING_SQL) };
   const ids = new Map<string, string>();
   for (const o of observables) {
     const row = prepared.observable.get(o.id, o.organisation_id, o.type, o.value, o.first_seen_at, o.last_seen_at, o.sighting_count, o.created_at, o.updated_at) as { id: string };

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { CursorPosition } from '../../domain/pagination.js';
-import type { Db } from '../database.js';
+import type { DatabaseHandle, Db } from '../database.js';
+import { preparedQuery } from '../prepared-query.js';
 import type { ObservableRow, SightingRow } from '../schema.js';
 
 export { upsertObservablesAndSightings, type SightingUpsert } from './observable-upsert.js';
@@ -25,6 +26,8 @@ export type SightingView = SightingRow & {
   alert_severity: number | null;
 };
 
+// A probe of the member index per restricted incident met, as elsewhere in the store (incidents.ts,
+// triage.ts): cheaper than reading all of a long-serving member's incidents for a page of sightings.
 const member = (incident: RawBuilder<unknown>, userId: string) =>
   sql`EXISTS (SELECT 1 FROM incident_members m WHERE m.incident_id = ${incident} AND m.user_id = ${userId} AND m.released_at IS NULL)`;
 
@@ -42,23 +45,33 @@ function sightingVisible(viewer: SightingViewer): RawBuilder<SqlBool> {
   return sql<SqlBool>`((sightings.subject_type = 'incident' AND incidents.id IS NOT NULL AND ${incidentOk}) OR ${alertOk})`;
 }
 
-function sightingsWithSubjects(db: Db) {
+/** Sightings with the alert or incident each was seen on. */
+function sightingsOnSubjects(db: Db) {
   return db
     .selectFrom('sightings')
-    .innerJoin('observables', 'observables.id', 'sightings.observable_id')
     .leftJoin('incidents', (join) => join.onRef('incidents.id', '=', 'sightings.subject_id').on('sightings.subject_type', '=', 'incident'))
     .leftJoin('alerts', (join) => join.onRef('alerts.id', '=', 'sightings.subject_id').on('sightings.subject_type', '=', 'alert'))
     .selectAll('sightings')
     .select([
-      'observables.type as observable_type', 'observables.value as observable_value', 'observables.ignore_similarity',
       'incidents.number as incident_number', 'incidents.title as incident_title', 'incidents.phase as incident_phase',
       'incidents.severity as incident_severity', 'alerts.title as alert_title', 'alerts.source as alert_source',
       'alerts.status as alert_status', 'alerts.severity as alert_severity',
     ]);
 }
 
-export async function findObservableByValue(db: Db, organisationId: string, type: string, value: string): Promise<ObservableRow | undefined> {
-  return db.selectFrom('observables').selectAll().where('organisation_id', '=', organisationId).where('type', '=', type).where('value', '=', value).executeTakeFirst();
+/** The same, with the observable each is of. */
+function sightingsWithSubjects(db: Db) {
+  return sightingsOnSubjects(db)
+    .innerJoin('observables', 'observables.id', 'sightings.observable_id')
+    .select(['observables.type as observable_type', 'observables.value as observable_value', 'observables.ignore_similarity']);
+}
+
+const observableByValue = preparedQuery<'one', { organisationId: string; type: string; value: string }, ObservableRow>((db, _shape, value) =>
+  db.selectFrom('observables').selectAll().where('organisation_id', '=', value('organisationId')).where('type', '=', value('type')).where('value', '=', value('value')),
+);
+
+export async function findObservableByValue(handle: DatabaseHandle, organisationId: string, type: string, value: string): Promise<ObservableRow | undefined> {
+  return (await observableByValue(handle, 'one', { organisationId, type, value }))[0];
 }
 
 export async function findObservable(db: Db, organisationId: string, id: string): Promise<ObservableRow | undefined> {
@@ -71,22 +84,72 @@ export async function updateObservable(db: Db, id: string, expectedVersion: numb
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** The sightings of one observable the viewer may see, most recently seen first (keyset over last_seen_at, id). */
-export async function sightingsOfObservable(db: Db, observableId: string, viewer: SightingViewer, after: CursorPosition | undefined, limit: number): Promise<SightingView[]> {
-  let query = sightingsWithSubjects(db).where('sightings.observable_id', '=', observableId).where(sightingVisible(viewer));
-  if (after) {
-    const value = String(after.value);
-    query = query.where((eb) => eb.or([eb('sightings.last_seen_at', '<', value), eb.and([eb('sightings.last_seen_at', '=', value), eb('sightings.id', '<', after.id)])]));
-  }
-  return query.orderBy('sightings.last_seen_at', 'desc').orderBy('sightings.id', 'desc').limit(limit + 1).execute() as Promise<SightingView[]>;
-}
-
 export interface SightingSummary {
   incidents: number;
   alerts: number;
   times_seen: number;
   first_seen_at: string | null;
   last_seen_at: string | null;
+}
+
+const instant = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
+
+/** The viewer as a statement shape: who sees restricted incidents and whether alerts are shown change the SQL; the user is a value. */
+type PageShape = `${'all' | 'member'}:${'alerts' | 'incidents'}:${'first' | 'after'}`;
+type PageValues = { observableId: string; userId: string; limit: number; afterValue: string; afterId: string };
+type SummaryColumns = { summary_incidents: number; summary_alerts: number; summary_times_seen: number; summary_first_seen_at: unknown; summary_last_seen_at: unknown };
+
+type SubjectSighting = Omit<SightingView, 'observable_type' | 'observable_value' | 'ignore_similarity'>;
+
+// Without the observable: the caller has just read it, and joining it again costs another index search.
+const sightingsPage = preparedQuery<PageShape, PageValues, SubjectSighting & Partial<SummaryColumns>>((db, shape, value) => {
+  const [sees, shows, page] = shape.split(':');
+  const viewer: SightingViewer = { userId: sees === 'all' ? null : value('userId'), alerts: shows === 'alerts' };
+  const query = sightingsOnSubjects(db).where('sightings.observable_id', '=', value('observableId')).where(sightingVisible(viewer));
+  const ordered = (q: typeof query) => q.orderBy('sightings.last_seen_at', 'desc').orderBy('sightings.id', 'desc').limit(value('limit'));
+  if (page === 'after') {
+    const at = value('afterValue');
+    return ordered(query.where((eb) => eb.or([eb('sightings.last_seen_at', '<', at), eb.and([eb('sightings.last_seen_at', '=', at), eb('sightings.id', '<', value('afterId'))])])));
+  }
+  // The first page carries the summary over every visible sighting: window aggregates, computed in the
+  // same pass that joins and checks them, before the page is cut.
+  return ordered(query.select([
+    sql<number>`SUM(CASE WHEN sightings.subject_type = 'incident' THEN 1 ELSE 0 END) OVER ()`.as('summary_incidents'),
+    sql<number>`SUM(CASE WHEN sightings.subject_type = 'alert' THEN 1 ELSE 0 END) OVER ()`.as('summary_alerts'),
+    sql<number>`SUM(sightings.count) OVER ()`.as('summary_times_seen'),
+    sql<unknown>`MIN(sightings.first_seen_at) OVER ()`.as('summary_first_seen_at'),
+    sql<unknown>`MAX(sightings.last_seen_at) OVER ()`.as('summary_last_seen_at'),
+  ]));
+});
+
+const pageShape = (viewer: SightingViewer, page: 'first' | 'after'): PageShape => `${viewer.userId === null ? 'all' : 'member'}:${viewer.alerts ? 'alerts' : 'incidents'}:${page}`;
+
+/** The observable whose sightings are listed: what each sighting row says of it. */
+export type SightedObservable = Pick<ObservableRow, 'id' | 'type' | 'value' | 'ignore_similarity'>;
+
+function ofObservable<T extends SubjectSighting>(rows: T[], observable: SightedObservable): (T & SightingView)[] {
+  for (const row of rows) Object.assign(row, { observable_type: observable.type, observable_value: observable.value, ignore_similarity: observable.ignore_similarity });
+  return rows as (T & SightingView)[];
+}
+
+/**
+ * The first page of an observable's sightings the viewer may see, most recently seen first (limit + 1
+ * rows, to tell whether there is more), with the summary over all of them, in one statement.
+ */
+export async function firstSightingsOfObservable(handle: DatabaseHandle, observable: SightedObservable, viewer: SightingViewer, limit: number): Promise<{ rows: SightingView[]; summary: SightingSummary }> {
+  const rows = ofObservable(await sightingsPage(handle, pageShape(viewer, 'first'), { observableId: observable.id, userId: viewer.userId ?? '', limit: limit + 1, afterValue: '', afterId: '' }), observable);
+  const first = rows[0];
+  const summary: SightingSummary = first
+    ? { incidents: Number(first.summary_incidents ?? 0), alerts: Number(first.summary_alerts ?? 0), times_seen: Number(first.summary_times_seen ?? 0), first_seen_at: instant(first.summary_first_seen_at), last_seen_at: instant(first.summary_last_seen_at) }
+    : { incidents: 0, alerts: 0, times_seen: 0, first_seen_at: null, last_seen_at: null };
+  return { rows, summary };
+}
+
+/** The sightings of one observable the viewer may see, most recently seen first (keyset over last_seen_at, id). */
+export async function sightingsOfObservable(handle: DatabaseHandle, observable: SightedObservable, viewer: SightingViewer, after: CursorPosition | undefined, limit: number): Promise<SightingView[]> {
+  if (!after) return (await firstSightingsOfObservable(handle, observable, viewer, limit)).rows;
+  const values = { observableId: observable.id, userId: viewer.userId ?? '', limit: limit + 1, afterValue: String(after.value), afterId: after.id };
+  return ofObservable(await sightingsPage(handle, pageShape(viewer, 'after'), values), observable);
 }
 
 export async function summariseSightings(db: Db, observableId: string, viewer: SightingViewer): Promise<SightingSummary> {
@@ -104,7 +167,6 @@ export async function summariseSightings(db: Db, observableId: string, viewer: S
     .where('sightings.observable_id', '=', observableId)
     .where(sightingVisible(viewer))
     .executeTakeFirstOrThrow();
-  const instant = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
   return { incidents: Number(row.incidents ?? 0), alerts: Number(row.alerts ?? 0), times_seen: Number(row.times_seen ?? 0), first_seen_at: instant(row.first_seen_at), last_seen_at: instant(row.last_seen_at) };
 }
 

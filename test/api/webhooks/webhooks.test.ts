@@ -94,6 +94,18 @@ describeApiOnEachEngine('webhooks: subscriptions', (t) => {
     expect(audit.body).not.toContain('rotated-secret-value-1234');
   });
 
+  it('queues the register and review events for a webhook subscribed to them', async () => {
+    const { webhook } = await create({ ...valid, event_types: ['risk.*', 'incident.risks_changed'] });
+    const risk = await t().call('POST', '/api/v1/risks', { body: { title: 'Ransomware on the file servers', category: 'cyber_attack', inherent_likelihood: 'high', inherent_impact: 'high' } });
+    expect(risk.statusCode, risk.body).toBe(201);
+    const incident = await t().call('POST', '/api/v1/incidents', { body: { title: 'Encrypted shares', category: 'malware' } });
+    expect(incident.statusCode, incident.body).toBe(201);
+    expect((await t().call('POST', `/api/v1/incidents/${incident.json().id}/risks`, { body: { risk_id: risk.json().id } })).statusCode).toBe(201);
+    const queued = await t().runtime.deps.database.db.selectFrom('outbox').select('payload').where('topic', '=', `webhook:${webhook.id}`).execute();
+    const types = queued.map((row) => (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload).type).sort();
+    expect(types).toEqual(['incident.risks_changed', 'risk.created']);
+  });
+
   it('deletes a webhook with its deliveries; unknown ones are 404', async () => {
     const { webhook } = await create();
     expect((await t().call('POST', `/api/v1/webhooks/${webhook.id}/ping`)).statusCode).toBe(201);

@@ -10,6 +10,9 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The session's CSRF token, for writes that cannot go through `api` (uploads with progress). */
+export const currentCsrfToken = (): string | null => csrfToken;
+
 export type Query = Record<string, string | number | boolean | undefined | null | Array<string | number>>;
 
 export interface WriteOptions {

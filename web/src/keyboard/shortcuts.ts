@@ -43,4 +43,14 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ['o'], description: 'Add observables' },
     ],
   },
+  {
+    title: 'Risk register',
+    shortcuts: [
+      { keys: ['j'], description: 'Select the next risk' },
+      { keys: ['k'], description: 'Select the previous risk' },
+      { keys: ['Enter'], description: 'Open the selected risk' },
+      { keys: ['n'], description: 'New risk' },
+      { keys: ['/'], description: 'Search the register' },
+    ],
+  },
 ];

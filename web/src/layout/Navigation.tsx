@@ -1,14 +1,16 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconBell, IconHome, IconListSearch, IconSettings } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBell, IconHome, IconListSearch, IconServer2, IconSettings, IconShieldCheck, IconShieldHalf } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useCan, useCurrentUser } from '../auth/session';
+import { LearningNav } from '../pages/learning/LearningNav';
 
 /** Sections appear here as their capability lands (UI.md, "Where things live"). */
 export function Navigation({ onNavigate }: { onNavigate?: () => void }) {
   const { pathname } = useLocation();
   const user = useCurrentUser();
   const seesAlerts = useCan('alert.read');
+  const seesRisks = useCan('risk.read');
   const item = (to: string, label: string, icon: ReactNode, exact = false) => {
     const active = exact ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
     return (
@@ -29,6 +31,10 @@ export function Navigation({ onNavigate }: { onNavigate?: () => void }) {
       {item('/', 'Home', <IconHome size={18} aria-hidden />, true)}
       {seesAlerts && item('/alerts', 'Alerts', <IconBell size={18} aria-hidden />)}
       {item('/incidents', 'Incidents', <IconAlertTriangle size={18} aria-hidden />)}
+      {seesRisks && item('/risks', 'Risks', <IconShieldHalf size={18} aria-hidden />)}
+      {seesRisks && item('/controls', 'Controls', <IconShieldCheck size={18} aria-hidden />)}
+      {seesRisks && item('/assets', 'Assets', <IconServer2 size={18} aria-hidden />)}
+      <LearningNav onNavigate={onNavigate} />
       {user.role === 'admin' && item('/admin', 'Admin', <IconSettings size={18} aria-hidden />)}
       {user.role === 'auditor' && item('/admin/audit', 'Audit log', <IconListSearch size={18} aria-hidden />)}
       <Text size="xs" c="dimmed" mt="auto" px="xs" pb={4}>

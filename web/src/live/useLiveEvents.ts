@@ -24,6 +24,26 @@ const EVENT_TYPES = [
   'webhook.updated',
   'webhook.deleted',
   'webhook.delivery_queued',
+  'risk.created',
+  'risk.updated',
+  'risks.rescored',
+  'asset.created',
+  'asset.updated',
+  'control.created',
+  'control.updated',
+  'control_catalog.imported',
+  'settings.updated',
+  'simulation.started',
+  'simulation.progress',
+  'simulation.finished',
+  'incident.risks_changed',
+  'incident.control_outcomes_changed',
+  'review.completed',
+  'review.created',
+  'review.updated',
+  'action_item.created',
+  'action_item.updated',
+  'proposal.decided',
 ];
 
 type Listener = (event: LiveEvent) => void;
@@ -60,6 +80,20 @@ export function useLiveEvents(enabled: boolean): 'connecting' | 'live' | 'offlin
         void queryClient.invalidateQueries({ queryKey: ['alert-rules'] });
         void queryClient.invalidateQueries({ queryKey: ['alerts'] });
         void queryClient.invalidateQueries({ queryKey: ['alert', event.entity_id] });
+      }
+      // The register: a risk, a control or an asset changes the lists, heat maps and coverage around it.
+      if (event.type.startsWith('risk') || event.type.startsWith('control') || event.type === 'settings.updated') {
+        for (const key of ['risks', 'risk', 'controls', 'control-catalogs', 'risk-matrix', 'risk-appetite']) void queryClient.invalidateQueries({ queryKey: [key] });
+      }
+      if (event.type.startsWith('asset.')) void queryClient.invalidateQueries({ queryKey: ['assets'] });
+      // The closed loop: reviews, their action items and the proposals risk owners decide.
+      if (event.type.startsWith('action_item.')) void queryClient.invalidateQueries({ queryKey: ['action-items'] });
+      if (event.type === 'review.completed' || event.type.startsWith('proposal.')) {
+        for (const key of ['proposals', 'risks', 'risk', 'controls']) void queryClient.invalidateQueries({ queryKey: [key] });
+      }
+      if (event.type.startsWith('simulation.')) {
+        void queryClient.invalidateQueries({ queryKey: ['simulation', event.entity_id] });
+        if (event.type === 'simulation.finished') void queryClient.invalidateQueries({ queryKey: ['risk'] });
       }
       // Only administrators receive these (event-visibility policy).
       if (event.type.startsWith('webhook.')) void queryClient.invalidateQueries({ queryKey: ['webhooks'] });

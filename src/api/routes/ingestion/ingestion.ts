@@ -5,6 +5,7 @@ import { BATCH_BODY_LIMIT, BATCH_MAX } from '../../../domain/ingestion.js';
 import type { AlertInput } from '../../../services/ingestion/alert-input.js';
 import { ingestAlert, ingestAlerts, type RejectedAtEdge } from '../../../services/ingestion/ingest-alerts.js';
 import { serviceContext } from '../../context.js';
+import { ingestRateLimitConfig, type ResourceRouteOptions } from '../../ingest-rate-limit.js';
 import { problemResponses, problemSchema } from '../../schemas.js';
 import { alertBody, batchBody, batchReportSchema, ingestOneSchema, type AlertBody } from './schema.js';
 
@@ -23,16 +24,18 @@ function checkItem(item: unknown, index: number): AlertInput | RejectedAtEdge {
 
 const OUTCOME_STATUS = { created: 201, attached: 201, repeated: 200, deduplicated: 200, snoozed: 202, rejected: 400 } as const;
 
-export async function ingestionRoutes(app: FastifyInstance) {
+export async function ingestionRoutes(app: FastifyInstance, options: ResourceRouteOptions) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const config = ingestRateLimitConfig(options.ingestRateLimit);
 
   api.post('/api/v1/alerts', {
+    config,
     schema: {
       tags,
       summary: 'Send one alert',
       description: 'Idempotent by (source, source_ref): a repeat answers 200 with outcome "repeated". 201 when stored, 200 when it counted on an earlier alert (repeated, or folded by a fingerprint rule), 202 when a snooze rule dropped it. An invalid observable answers 400 naming it, and nothing is stored.',
       body: alertBody,
-      response: { 201: ingestOneSchema, 200: ingestOneSchema, 202: ingestOneSchema, ...problemResponses },
+      response: { 201: ingestOneSchema, 200: ingestOneSchema, 202: ingestOneSchema, 429: problemSchema, ...problemResponses },
     },
   }, async (request, reply) => {
     const report = await ingestAlert(serviceContext(request), toAlertInput(request.body));
@@ -48,12 +51,13 @@ export async function ingestionRoutes(app: FastifyInstance) {
 
   api.post('/api/v1/alerts/batch', {
     bodyLimit: BATCH_BODY_LIMIT,
+    config,
     schema: {
       tags,
       summary: `Send up to ${BATCH_MAX} alerts at once`,
       description: `Per-item results: every alert is stored whole or not at all, and one that is malformed or carries an invalid observable is rejected with its reasons while the others are stored, in one transaction. 200 when none was rejected, 207 when some were, 400 when all were (nothing stored). More than ${BATCH_MAX} alerts: 413; bodies over ${BATCH_BODY_LIMIT / 1024 / 1024} MB: 413. results[i] answers alerts[i].`,
       body: batchBody,
-      response: { 200: batchReportSchema, 207: batchReportSchema, 413: problemSchema, ...problemResponses },
+      response: { 200: batchReportSchema, 207: batchReportSchema, 413: problemSchema, 429: problemSchema, ...problemResponses },
     },
   }, async (request, reply) => {
     const items = request.body.alerts;

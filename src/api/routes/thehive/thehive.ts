@@ -6,8 +6,9 @@ import { theHiveDataTypeToObservable } from '../../../domain/observables.js';
 import type { AlertInput } from '../../../services/ingestion/alert-input.js';
 import { ingestAlert } from '../../../services/ingestion/ingest-alerts.js';
 import { serviceContext } from '../../context.js';
+import { ingestRateLimitConfig, type ResourceRouteOptions } from '../../ingest-rate-limit.js';
 import { presentTheHiveAlert } from '../../presenters/thehive-alert.js';
-import { problemResponses } from '../../schemas.js';
+import { problemResponses, problemSchema } from '../../schemas.js';
 import { theHiveAlertBody, theHiveAlertSchema, type TheHiveAlertBody } from './schema.js';
 
 const tags = ['TheHive compatibility'];
@@ -47,16 +48,18 @@ export function fromTheHive(body: TheHiveAlertBody): AlertInput {
   };
 }
 
-export async function theHiveRoutes(app: FastifyInstance) {
+export async function theHiveRoutes(app: FastifyInstance, options: ResourceRouteOptions) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const config = ingestRateLimitConfig(options.ingestRateLimit);
   for (const url of ['/api/alert', '/api/v1/alert']) {
     api.post(url, {
+      config,
       schema: {
         tags,
         summary: `Send an alert in TheHive's format (${url === '/api/alert' ? 'TheHive 4' : 'TheHive 5'})`,
         description: 'For TheHive4py, ElastAlert2 and Wazuh: authenticate with "Authorization: Bearer <API token>". Severity 1–4 is TheHive\'s (4 critical) and stored inverted; tlp 0–4 and pap 0–3 map to TLP 2.0 / PAP names. A repeat of the same (source, sourceRef) answers 201 too, with status "Updated". See docs/alerts.md.',
         body: theHiveAlertBody,
-        response: { 201: theHiveAlertSchema, ...problemResponses },
+        response: { 201: theHiveAlertSchema, 429: problemSchema, ...problemResponses },
       },
     }, async (request, reply) => {
       const ctx = serviceContext(request);

@@ -8,6 +8,7 @@ const SECTIONS = [
   { path: '/admin/users', label: 'Users' },
   { path: '/admin/tokens', label: 'Tokens' },
   { path: '/admin/webhooks', label: 'Webhooks' },
+  { path: '/admin/attack', label: 'ATT&CK' },
   { path: '/admin/audit', label: 'Audit log' },
 ];
 

@@ -14,6 +14,7 @@ export function AlertRulesPage() {
   const rules = useAlertRuleList();
   const canManage = useCan('alert.rules.manage');
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<AlertRule | null>(null);
   const [deleting, setDeleting] = useState<AlertRule | null>(null);
   const { toggle, remove } = useAlertRuleWrites({ onDeleted: () => setDeleting(null) });
 
@@ -53,10 +54,11 @@ export function AlertRulesPage() {
       )}
       {rules.data && rules.data.items.length > 0 && (
         <Paper withBorder radius="sm">
-          <AlertRulesTable rules={rules.data.items} canManage={canManage} onToggle={(r) => toggle.mutate(r)} onDelete={setDeleting} />
+          <AlertRulesTable rules={rules.data.items} canManage={canManage} onToggle={(r) => toggle.mutate(r)} onEdit={setEditing} onDelete={setDeleting} />
         </Paper>
       )}
       <AlertRuleDialog opened={adding} onClose={() => setAdding(false)} />
+      <AlertRuleDialog opened={editing !== null} rule={editing} onClose={() => setEditing(null)} />
       <ConfirmDialog
         opened={deleting !== null}
         title="Delete alert rule"

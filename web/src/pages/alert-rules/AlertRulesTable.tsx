@@ -8,10 +8,11 @@ interface Props {
   rules: AlertRule[];
   canManage: boolean;
   onToggle: (rule: AlertRule) => void;
+  onEdit: (rule: AlertRule) => void;
   onDelete: (rule: AlertRule) => void;
 }
 
-export function AlertRulesTable({ rules, canManage, onToggle, onDelete }: Props) {
+export function AlertRulesTable({ rules, canManage, onToggle, onEdit, onDelete }: Props) {
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table aria-label="Alert rules" fz="sm" highlightOnHover>
@@ -26,7 +27,7 @@ export function AlertRulesTable({ rules, canManage, onToggle, onDelete }: Props)
             </Table.Th>
             <Table.Th w={90}>Status</Table.Th>
             {canManage && (
-              <Table.Th w={170}>
+              <Table.Th w={230}>
                 <VisuallyHidden>Actions</VisuallyHidden>
               </Table.Th>
             )}
@@ -61,6 +62,9 @@ export function AlertRulesTable({ rules, canManage, onToggle, onDelete }: Props)
               {canManage && (
                 <Table.Td ta="right">
                   <Group gap={6} justify="flex-end" wrap="nowrap">
+                    <Button size="compact-sm" variant="default" fw={500} onClick={() => onEdit(rule)} aria-label={`Edit ${rule.name}`}>
+                      Edit
+                    </Button>
                     <Button size="compact-sm" variant="default" fw={500} onClick={() => onToggle(rule)} aria-label={`${rule.enabled ? 'Pause' : 'Resume'} ${rule.name}`}>
                       {rule.enabled ? 'Pause' : 'Resume'}
                     </Button>

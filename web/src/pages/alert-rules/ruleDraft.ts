@@ -1,16 +1,13 @@
-import { fromLocalInput } from '../../format/time';
+import { fromLocalInput, toLocalInput } from '../../format/time';
+import { conditionsToRows, rowsToConditions, type ConditionRow } from './conditions';
 import type { NewAlertRule } from './useAlertRules';
-import type { AlertRuleKind } from './types';
+import type { AlertRule, AlertRuleKind } from './types';
 
-/** The form's state: lists as entered, the window in minutes, the end as a local date-time. */
+/** The form's state: conditions as rows, the window in minutes, the end as a local date-time. */
 export interface RuleDraft {
   kind: AlertRuleKind;
   name: string;
-  sources: string[];
-  types: string[];
-  severities: string[];
-  tags: string[];
-  titleContains: string;
+  conditions: ConditionRow[];
   fields: string[];
   windowMinutes: number | string;
   until: string;
@@ -18,29 +15,33 @@ export interface RuleDraft {
 }
 
 export const emptyDraft = (kind: AlertRuleKind = 'fingerprint'): RuleDraft => ({
-  kind, name: '', sources: [], types: [], severities: [], tags: [], titleContains: '', fields: kind === 'fingerprint' || kind === 'correlate' ? ['source', 'title'] : [],
+  kind, name: '', conditions: [], fields: kind === 'fingerprint' || kind === 'correlate' ? ['source', 'title'] : [],
   windowMinutes: 60, until: '', incidentId: '',
 });
 
-const present = <T>(list: T[]) => (list.length ? list : undefined);
+/** An existing rule as a draft, for editing. */
+export function ruleToDraft(rule: AlertRule): RuleDraft {
+  return {
+    kind: rule.kind,
+    name: rule.name,
+    conditions: conditionsToRows(rule.conditions),
+    fields: [...rule.fields],
+    windowMinutes: rule.window_seconds === null ? 60 : Math.round(rule.window_seconds / 60),
+    until: rule.until ? toLocalInput(rule.until) : '',
+    incidentId: rule.incident_id ?? '',
+  };
+}
 
 /** The API body for the draft; fields a kind does not use are left out, so the server's checks speak to what the user sees. */
 export function draftToRule(draft: RuleDraft): NewAlertRule {
   const usesFields = draft.kind === 'fingerprint' || draft.kind === 'correlate';
-  const conditions = {
-    source: present(draft.sources),
-    type: present(draft.types),
-    severity: present(draft.severities.map(Number)),
-    tags: present(draft.tags),
-    title_contains: draft.titleContains.trim() || undefined,
-  };
   return {
     kind: draft.kind,
     name: draft.name.trim(),
-    conditions: JSON.parse(JSON.stringify(conditions)) as NewAlertRule['conditions'],
+    conditions: rowsToConditions(draft.conditions),
     fields: usesFields ? draft.fields : [],
     window_seconds: usesFields && draft.windowMinutes !== '' ? Math.round(Number(draft.windowMinutes) * 60) : null,
-    until: draft.kind === 'snooze' ? fromLocalInput(draft.until) : null,
+    until: draft.kind === 'snooze' && draft.until ? fromLocalInput(draft.until) : null,
     incident_id: draft.kind === 'attach' ? draft.incidentId.trim() || null : null,
   };
 }

@@ -1,13 +1,7 @@
-export type AlertRuleKind = 'fingerprint' | 'snooze' | 'correlate' | 'attach';
+import type { RuleConditions } from './conditions';
 
-export interface RuleConditions {
-  source?: string[];
-  type?: string[];
-  severity?: number[];
-  tags?: string[];
-  title_contains?: string;
-  observable_types?: string[];
-}
+export type { RuleConditions };
+export type AlertRuleKind = 'fingerprint' | 'snooze' | 'correlate' | 'attach';
 
 export interface AlertRule {
   id: string;

@@ -7,8 +7,8 @@ export const useAlertRuleList = () => useQuery({ queryKey: ['alert-rules'], quer
 
 export type NewAlertRule = Pick<AlertRule, 'kind' | 'name' | 'conditions' | 'fields' | 'window_seconds' | 'until' | 'incident_id'>;
 
-/** Create, pause/resume and delete, each refreshing the list. */
-export function useAlertRuleWrites(callbacks: { onCreated?: () => void; onDeleted?: () => void } = {}) {
+/** Create, edit, pause/resume and delete, each refreshing the list. */
+export function useAlertRuleWrites(callbacks: { onCreated?: () => void; onUpdated?: () => void; onDeleted?: () => void } = {}) {
   const queryClient = useQueryClient();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['alert-rules'] });
   const create = useMutation({
@@ -18,6 +18,15 @@ export function useAlertRuleWrites(callbacks: { onCreated?: () => void; onDelete
       notifications.show({ color: 'green', message: `Rule “${rule.name}” applies to the next alerts that arrive.` });
       callbacks.onCreated?.();
     },
+  });
+  const update = useMutation({
+    mutationFn: ({ rule, changes }: { rule: AlertRule; changes: Omit<NewAlertRule, 'kind'> }) => api.patch<AlertRule>(`/api/v1/alert-rules/${rule.id}`, changes, { ifMatch: rule.version }),
+    onSuccess: (rule) => {
+      refresh();
+      notifications.show({ color: 'green', message: `Rule “${rule.name}” changed; it applies to the next alerts that arrive.` });
+      callbacks.onUpdated?.();
+    },
+    onError: refresh,
   });
   const toggle = useMutation({
     mutationFn: (rule: AlertRule) => api.patch<AlertRule>(`/api/v1/alert-rules/${rule.id}`, { enabled: !rule.enabled }, { ifMatch: rule.version }),
@@ -34,5 +43,5 @@ export function useAlertRuleWrites(callbacks: { onCreated?: () => void; onDelete
       callbacks.onDeleted?.();
     },
   });
-  return { create, toggle, remove };
+  return { create, update, toggle, remove };
 }

@@ -1,5 +1,5 @@
 import { Anchor, Skeleton, Stack, Tabs } from '@mantine/core';
-import { IconChecklist, IconFileText, IconFingerprint, IconTarget, IconTimeline, IconUsers } from '@tabler/icons-react';
+import { IconChecklist, IconClipboardCheck, IconFileText, IconFingerprint, IconShieldCheck, IconTarget, IconTimeline, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import type { IncidentDetail } from '../../api/types';
@@ -11,13 +11,15 @@ import { TechniquesTab } from '../techniques/TechniquesTab';
 import { IncidentHeader } from './IncidentHeader';
 import { LiveChangeNotices } from './LiveChangeNotices';
 import { PeopleTab } from './people/PeopleTab';
+import { ReviewTab } from './review/ReviewTab';
+import { RisksControlsTab } from './risks-controls/RisksControlsTab';
 import { useIncidentAbilities } from './permissions';
 import { useIncident } from './queries';
 import { SummaryTab } from './summary/SummaryTab';
 import { TasksTab } from './tasks/TasksTab';
 import { TimelineTab } from './timeline/TimelineTab';
 
-const TABS = ['summary', 'timeline', 'tasks', 'observables', 'techniques', 'people'] as const;
+const TABS = ['summary', 'timeline', 'tasks', 'observables', 'techniques', 'people', 'risks', 'review'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The heart of the app: one incident, its header, and its sections as tabs (?tab= keeps the view shareable). */
@@ -102,6 +104,8 @@ function LoadedIncident({ incident }: { incident: IncidentDetail }) {
           <Tabs.Tab value="observables" leftSection={<IconFingerprint size={16} aria-hidden />}>Observables</Tabs.Tab>
           <Tabs.Tab value="techniques" leftSection={<IconTarget size={16} aria-hidden />}>Techniques</Tabs.Tab>
           <Tabs.Tab value="people" leftSection={<IconUsers size={16} aria-hidden />}>People &amp; roles</Tabs.Tab>
+          <Tabs.Tab value="risks" leftSection={<IconShieldCheck size={16} aria-hidden />}>Risks &amp; controls</Tabs.Tab>
+          <Tabs.Tab value="review" leftSection={<IconClipboardCheck size={16} aria-hidden />}>Review</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="summary" pt="md">
           <SummaryTab incident={incident} canEdit={abilities.edit} />
@@ -120,6 +124,12 @@ function LoadedIncident({ incident }: { incident: IncidentDetail }) {
         </Tabs.Panel>
         <Tabs.Panel value="people" pt="md">
           <PeopleTab incident={incident} canManage={abilities.managePeople} />
+        </Tabs.Panel>
+        <Tabs.Panel value="risks" pt="md">
+          {tab === 'risks' && <RisksControlsTab incidentId={incident.id} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="review" pt="md">
+          {tab === 'review' && <ReviewTab incident={incident} />}
         </Tabs.Panel>
       </Tabs>
       </div>

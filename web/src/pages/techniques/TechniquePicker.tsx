@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTechniqueSearch } from './queries';
 
 /** Searchable by ATT&CK id (t1059) or name (powershell); choosing one tags it at once. */
-export function TechniquePicker({ onPick, disabled, tagged }: { onPick: (techniqueId: string) => void; disabled: boolean; tagged: Set<string> }) {
+export function TechniquePicker({ onPick, disabled, tagged, label = 'Add a technique', autoFocus = false }: { onPick: (techniqueId: string) => void; disabled: boolean; tagged: Set<string>; label?: string; autoFocus?: boolean }) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 150);
   const results = useTechniqueSearch(debounced);
@@ -16,7 +16,8 @@ export function TechniquePicker({ onPick, disabled, tagged }: { onPick: (techniq
   }));
   return (
     <Select
-      label="Add a technique"
+      label={label}
+      autoFocus={autoFocus}
       placeholder="Search by id or name, e.g. T1566 or phishing"
       searchable
       clearable

@@ -3,6 +3,7 @@ import { useCan } from '../../auth/session';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatInstant } from '../../format/time';
 import { useAttackCatalogue, useIncidentTechniques, useTagTechnique, useUntagTechnique } from './queries';
+import { AttackImport } from './AttackImport';
 import { TacticColumn } from './TacticColumn';
 import { StixExchange } from './StixExchange';
 import { TechniquePicker } from './TechniquePicker';
@@ -20,19 +21,20 @@ export function TechniquesTab({ incidentId, incidentNumber, canWrite }: { incide
 
   return (
     <Stack gap="md">
-      {canWrite && imported && <TechniquePicker onPick={(id) => tag.mutate(id)} disabled={tag.isPending} tagged={tagged} />}
+      {canWrite && imported && <TechniquePicker onPick={(id) => tag.mutate({ techniqueId: id })} disabled={tag.isPending} tagged={tagged} />}
       {tag.isError && <ProblemAlert error={tag.error} title="The technique could not be added" />}
       {untag.isError && <ProblemAlert error={untag.error} title="The technique could not be removed" />}
       {catalogue.data && !imported && (
         <Text size="sm" c="dimmed">
           No MITRE ATT&amp;CK catalogue yet, so there is nothing to pick from.{' '}
           {canImport ? (
-            <>Import the Enterprise bundle once with <Code>bulwark attack import enterprise-attack.json</Code> or <Code>POST /api/v1/attack/import</Code>.</>
+            <>Import the Enterprise bundle once, below, or with <Code>bulwark attack import enterprise-attack.json</Code>.</>
           ) : (
             'Ask an incident manager or administrator to import it.'
           )}
         </Text>
       )}
+      {catalogue.data && !imported && canImport && <AttackImport />}
       {(techniques.isPending || catalogue.isPending) && <Skeleton h={120} />}
       {techniques.isError && <ProblemAlert error={techniques.error} title="The techniques could not be loaded" onRetry={() => void techniques.refetch()} />}
       {techniques.data && techniques.data.count === 0 && imported && (

@@ -25,7 +25,8 @@ export function useIncidentTechniques(incidentId: string) {
 export function useTagTechnique(incidentId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (techniqueId: string) => api.post(path(incidentId), { technique_id: techniqueId }),
+    mutationFn: ({ techniqueId, timelineEntryId = null }: { techniqueId: string; timelineEntryId?: string | null }) =>
+      api.post(path(incidentId), { technique_id: techniqueId, ...(timelineEntryId ? { timeline_entry_id: timelineEntryId } : {}) }),
     onSettled: () => client.invalidateQueries({ queryKey: ['incident', incidentId] }),
   });
 }

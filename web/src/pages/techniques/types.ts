@@ -17,8 +17,22 @@ export interface Technique {
   revoked_by: string | null;
 }
 
+/** What POST /api/v1/attack/import answers, and GET /api/v1/attack keeps as last_import. */
+export interface AttackImportSummary {
+  source: string;
+  spec_version: string;
+  release: string | null;
+  imported_at: string;
+  tactics: number;
+  techniques: number;
+  sub_techniques: number;
+  deprecated: number;
+  revoked: number;
+  retired: number;
+}
+
 export interface AttackCatalogue {
-  last_import: { release: string | null; spec_version: string; imported_at: string; techniques: number; sub_techniques: number } | null;
+  last_import: AttackImportSummary | null;
   tactics: Tactic[];
 }
 

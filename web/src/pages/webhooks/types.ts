@@ -44,8 +44,12 @@ export const EVENT_GROUPS: Array<{ family: string; label: string; types: string[
   { family: 'alert.*', label: 'Alerts', types: ['alert.created', 'alert.updated', 'alert.triaged'] },
   { family: 'alerts.*', label: 'Alert batches', types: ['alerts.ingested'] },
   { family: 'observable.*', label: 'Observables', types: ['observable.updated'] },
-  { family: 'incident.*', label: 'Incidents', types: ['incident.created', 'incident.updated', 'incident.transitioned', 'incident.techniques_changed'] },
+  { family: 'incident.*', label: 'Incidents', types: ['incident.created', 'incident.updated', 'incident.transitioned', 'incident.techniques_changed', 'incident.risks_changed', 'incident.control_outcomes_changed'] },
   { family: 'timeline.*', label: 'Timeline', types: ['timeline.entry_added'] },
   { family: 'task.*', label: 'Tasks', types: ['task.created', 'task.updated'] },
   { family: 'member.*', label: 'People & roles', types: ['member.assigned', 'member.released'] },
+  { family: 'review.*', label: 'Reviews', types: ['review.completed'] },
+  { family: 'action_item.*', label: 'Action items', types: ['action_item.created', 'action_item.updated'] },
+  { family: 'proposal.*', label: 'Proposals', types: ['proposal.decided'] },
+  { family: 'risk.*', label: 'Risks', types: ['risk.created', 'risk.updated'] },
 ];

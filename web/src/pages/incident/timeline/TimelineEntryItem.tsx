@@ -15,6 +15,7 @@ import {
   IconUserPlus,
   type Icon,
 } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import type { TimelineEntry } from '../../../api/types';
 import { Markdown } from '../../../components/Markdown';
 import { formatInstant } from '../../../format/time';
@@ -42,7 +43,7 @@ const OTHER = { icon: IconPoint, label: 'Entry', colour: 'gray' };
 const writtenLater = (entry: TimelineEntry) => Math.abs(Date.parse(entry.recorded_at) - Date.parse(entry.occurred_at)) > 60_000;
 
 /** One entry of the spine: what kind, who, when it happened (and when it was written, if later), and what. */
-export function TimelineEntryItem({ entry, highlighted }: { entry: TimelineEntry; highlighted: boolean }) {
+export function TimelineEntryItem({ entry, highlighted, children }: { entry: TimelineEntry; highlighted: boolean; children?: ReactNode }) {
   const kind = KINDS[entry.kind] ?? OTHER;
   const KindIcon = kind.icon;
   return (
@@ -70,6 +71,7 @@ export function TimelineEntryItem({ entry, highlighted }: { entry: TimelineEntry
           )}
         </Group>
         {entry.kind === 'note' ? <Markdown source={entry.body} className="timeline-note" /> : <Text size="sm">{entry.body}</Text>}
+        {children}
       </div>
     </li>
   );

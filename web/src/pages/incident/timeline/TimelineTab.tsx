@@ -1,8 +1,12 @@
 import { Group, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
 import { Fragment, useEffect, useState } from 'react';
 import type { Incident, TimelineEntry } from '../../../api/types';
+import { useCan } from '../../../auth/session';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { techniquesByEntry } from '../../techniques/entryTechniques';
+import { useAttackCatalogue, useIncidentTechniques } from '../../techniques/queries';
 import { TIMELINE_CAP, useTimeline } from '../queries';
+import { EntryTechniques } from './EntryTechniques';
 import { NoteComposer } from './NoteComposer';
 import { TimelineEntryItem } from './TimelineEntryItem';
 
@@ -15,6 +19,11 @@ export function TimelineTab({ incident, canNote, focusRequest }: { incident: Inc
   const timeline = useTimeline(incident.id);
   const [filter, setFilter] = useState<Filter>('all');
   const [justAdded, setJustAdded] = useState<string | null>(null);
+  const techniques = useIncidentTechniques(incident.id);
+  const catalogue = useAttackCatalogue();
+  // Tagging needs what noting does (the server checks incident.note), and a catalogue to pick from.
+  const canTag = useCan('incident.note') && Boolean(catalogue.data?.last_import);
+  const byEntry = techniquesByEntry(techniques.data);
 
   useEffect(() => {
     if (!justAdded) return;
@@ -61,7 +70,9 @@ export function TimelineTab({ incident, canNote, focusRequest }: { incident: Inc
                     {day}
                   </li>
                 )}
-                <TimelineEntryItem entry={entry} highlighted={entry.id === justAdded} />
+                <TimelineEntryItem entry={entry} highlighted={entry.id === justAdded}>
+                  {entry.kind !== 'techniques_changed' && <EntryTechniques incidentId={incident.id} entryId={entry.id} techniques={byEntry.get(entry.id) ?? []} canTag={canTag} />}
+                </TimelineEntryItem>
               </Fragment>
             );
           })}
