@@ -37,6 +37,12 @@ export const PERMISSIONS = [
   'risk.configure',
   'review.write',
   'review.complete',
+  'plan.read',
+  'plan.write',
+  'plan.approve',
+  'communication.write',
+  'decision.record',
+  'obligation.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,14 +57,14 @@ const RESPONSE_WORK: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),
-  incident_manager: new Set<Permission>([...RESPONSE_WORK, 'incident.manage_people', 'category.manage', 'alert.read', 'alert.ingest', 'alert.triage', 'alert.rules.manage', 'intel.import', 'observable.read', 'observable.write', 'risk.read', 'review.write', 'review.complete']),
+  incident_manager: new Set<Permission>([...RESPONSE_WORK, 'incident.manage_people', 'category.manage', 'alert.read', 'alert.ingest', 'alert.triage', 'alert.rules.manage', 'intel.import', 'observable.read', 'observable.write', 'risk.read', 'review.write', 'review.complete', 'plan.read', 'plan.write', 'communication.write', 'decision.record', 'obligation.write']),
   // Responders write the review with the incident manager, who completes it.
-  responder: new Set<Permission>([...RESPONSE_WORK, 'alert.read', 'alert.ingest', 'alert.triage', 'observable.read', 'observable.write', 'risk.read', 'review.write']),
-  analyst: new Set<Permission>(['incident.read', 'incident.create', 'incident.note', 'task.write', 'alert.read', 'alert.ingest', 'alert.triage', 'observable.read', 'observable.write', 'risk.read']),
+  responder: new Set<Permission>([...RESPONSE_WORK, 'alert.read', 'alert.ingest', 'alert.triage', 'observable.read', 'observable.write', 'risk.read', 'review.write', 'plan.read', 'communication.write']),
+  analyst: new Set<Permission>(['incident.read', 'incident.create', 'incident.note', 'task.write', 'alert.read', 'alert.ingest', 'alert.triage', 'observable.read', 'observable.write', 'risk.read', 'plan.read']),
   // Risk owners keep the register: risks, assets, controls and catalogs, the matrix and the appetite.
-  risk_owner: new Set<Permission>(['incident.read', 'alert.read', 'observable.read', 'risk.read', 'risk.write', 'risk.configure']),
-  stakeholder: new Set<Permission>(['incident.read', 'observable.read', 'risk.read']),
-  auditor: new Set<Permission>(['incident.read', 'audit.read', 'alert.read', 'observable.read', 'risk.read']),
+  risk_owner: new Set<Permission>(['incident.read', 'alert.read', 'observable.read', 'risk.read', 'risk.write', 'risk.configure', 'plan.read']),
+  stakeholder: new Set<Permission>(['incident.read', 'observable.read', 'risk.read', 'plan.read']),
+  auditor: new Set<Permission>(['incident.read', 'audit.read', 'alert.read', 'observable.read', 'risk.read', 'plan.read']),
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -36,6 +36,13 @@ export const ID_PREFIX = {
   review: 'rev',
   actionItem: 'act',
   proposal: 'prp',
+  responsePlan: 'pln',
+  planExport: 'plx',
+  escalation: 'esc',
+  communication: 'com',
+  engagement: 'eng',
+  decision: 'dec',
+  obligation: 'obl',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

@@ -7,6 +7,7 @@ import * as leanAlertIndexes from './migrations/0003-lean-alert-indexes.js';
 import * as risk from './migrations/0004-risk.js';
 import * as riskScoredResidual from './migrations/0005-risk-scored-residual.js';
 import * as learning from './migrations/0006-learning.js';
+import * as management from './migrations/0007-management.js';
 
 /** One ordered migration set for both engines; each migration receives the engine for its column types. */
 const MIGRATIONS: Record<string, { up: (db: any, engine: Engine) => Promise<void> }> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, { up: (db: any, engine: Engine) => Promise<void
   '0004-risk': risk,
   '0005-risk-scored-residual': riskScoredResidual,
   '0006-learning': learning,
+  '0007-management': management,
 };
 
 class InCodeProvider implements MigrationProvider {

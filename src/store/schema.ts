@@ -621,6 +621,155 @@ export interface ProposalRow {
   version: number;
 }
 
+export interface ResponsePlanRow {
+  id: string;
+  organisation_id: string;
+  plan_version: number;
+  status: string;
+  content: Json;
+  change_note: string;
+  review_due_at: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  version: number;
+}
+
+export interface PlanExportRow {
+  id: string;
+  organisation_id: string;
+  plan_id: string;
+  plan_version: number;
+  format: string;
+  sha256: string;
+  exported_at: string;
+  exported_by: string;
+}
+
+export interface EscalationRow {
+  id: string;
+  organisation_id: string;
+  incident_id: string;
+  plan_id: string | null;
+  rule_id: string;
+  trigger: string;
+  severity: number;
+  contact_id: string;
+  contact_name: string;
+  user_id: string | null;
+  incident_role: string | null;
+  email: string | null;
+  respond_within_minutes: number | null;
+  ack_token_hash: string;
+  notified_at: string;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  acknowledged_via: string | null;
+}
+
+export interface CommunicationRow {
+  id: string;
+  organisation_id: string;
+  incident_id: string;
+  audience: string;
+  channel: string;
+  kind: string;
+  template_id: string | null;
+  subject: string;
+  body: string;
+  recipients: Json;
+  status: string;
+  legal_reviewed_at: string | null;
+  legal_reviewed_by: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  sent_at: string | null;
+  sent_by: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  version: number;
+}
+
+export interface ThirdPartyEngagementRow {
+  id: string;
+  organisation_id: string;
+  incident_id: string;
+  party_id: string | null;
+  kind: string;
+  name: string;
+  contact: string;
+  contract_reference: string;
+  privileged: Bool;
+  engaged_at: string;
+  status: string;
+  notes: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  version: number;
+}
+
+export interface DecisionRow {
+  id: string;
+  organisation_id: string;
+  incident_id: string;
+  kind: string;
+  outcome: Bool;
+  decided_at: string;
+  facts: string;
+  signed_by: string;
+  signed_at: string;
+  signature: string;
+  superseded_by: string | null;
+}
+
+export interface IncidentFactsRow {
+  incident_id: string;
+  organisation_id: string;
+  facts: Json;
+  updated_at: string;
+  updated_by: string;
+  version: number;
+}
+
+export interface ObligationRow {
+  id: string;
+  organisation_id: string;
+  incident_id: string;
+  regime: string;
+  stage: string;
+  state: string;
+  recipient: string;
+  deadline: string | null;
+  deadline_kind: string;
+  time_zone: string;
+  basis: string;
+  clock: Json;
+  status: string;
+  status_reason: string;
+  reference: string;
+  submitted_at: string | null;
+  delay_reason: string;
+  reminder_level: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
+  version: number;
+}
+
+export interface StatusUpdateReminderRow {
+  incident_id: string;
+  organisation_id: string;
+  due_at: string;
+  reminded_at: string;
+}
+
 export interface Database {
   organisations: OrganisationRow;
   users: UserRow;
@@ -663,4 +812,13 @@ export interface Database {
   reviews: ReviewRow;
   action_items: ActionItemRow;
   proposals: ProposalRow;
+  response_plans: ResponsePlanRow;
+  plan_exports: PlanExportRow;
+  escalations: EscalationRow;
+  communications: CommunicationRow;
+  third_party_engagements: ThirdPartyEngagementRow;
+  decisions: DecisionRow;
+  incident_facts: IncidentFactsRow;
+  obligations: ObligationRow;
+  status_update_reminders: StatusUpdateReminderRow;
 }

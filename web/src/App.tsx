@@ -32,6 +32,8 @@ import { ControlPage } from './pages/controls/ControlPage';
 import { ControlsPage } from './pages/controls/ControlsPage';
 import { CoveragePage } from './pages/controls/CoveragePage';
 import { learningRoutes } from './pages/learning/routes';
+import { OrganisationProfilePage } from './pages/admin/organisation-profile/OrganisationProfilePage';
+import { PlanPage } from './pages/preparedness/PlanPage';
 
 export function App() {
   const { user, loading } = useSession();
@@ -75,6 +77,9 @@ export function App() {
         <Route path="risks/:id" element={<RiskPage />} />
         <Route path="risks/:id/edit" element={<RiskFormPage />} />
         <Route path="admin/risk-settings" element={<RiskSettingsPage />} />
+        <Route path="admin/organisation-profile" element={<OrganisationProfilePage />} />
+        <Route path="preparedness" element={<Navigate to="/preparedness/plan" replace />} />
+        <Route path="preparedness/plan" element={<PlanPage />} />
         <Route path="observables/lookup" element={<ObservablePage />} />
         <Route path="observables/:id" element={<ObservablePage />} />
         <Route path="admin" element={<Navigate to="/admin/users" replace />} />

@@ -23,6 +23,21 @@ export const TIMELINE_KINDS = [
   'observable_removed',
   'risks_changed',
   'control_outcomes_changed',
+  'escalation_sent',
+  'escalation_acknowledged',
+  'communication_drafted',
+  'communication_reviewed',
+  'communication_approved',
+  'communication_sent',
+  'communication_withdrawn',
+  'status_update_due',
+  'engagement_added',
+  'engagement_updated',
+  'facts_updated',
+  'decision_recorded',
+  'obligations_changed',
+  'obligation_updated',
+  'obligation_reminder',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

@@ -1,5 +1,5 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconBell, IconHome, IconListSearch, IconServer2, IconSettings, IconShieldCheck, IconShieldHalf } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBell, IconHome, IconLifebuoy, IconListSearch, IconServer2, IconSettings, IconShieldCheck, IconShieldHalf } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useCan, useCurrentUser } from '../auth/session';
@@ -34,6 +34,7 @@ export function Navigation({ onNavigate }: { onNavigate?: () => void }) {
       {seesRisks && item('/risks', 'Risks', <IconShieldHalf size={18} aria-hidden />)}
       {seesRisks && item('/controls', 'Controls', <IconShieldCheck size={18} aria-hidden />)}
       {seesRisks && item('/assets', 'Assets', <IconServer2 size={18} aria-hidden />)}
+      {item('/preparedness', 'Preparedness', <IconLifebuoy size={18} aria-hidden />)}
       <LearningNav onNavigate={onNavigate} />
       {user.role === 'admin' && item('/admin', 'Admin', <IconSettings size={18} aria-hidden />)}
       {user.role === 'auditor' && item('/admin/audit', 'Audit log', <IconListSearch size={18} aria-hidden />)}

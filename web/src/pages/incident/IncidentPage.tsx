@@ -1,5 +1,5 @@
 import { Anchor, Skeleton, Stack, Tabs } from '@mantine/core';
-import { IconChecklist, IconClipboardCheck, IconFileText, IconFingerprint, IconShieldCheck, IconTarget, IconTimeline, IconUsers } from '@tabler/icons-react';
+import { IconBuildingBank, IconChecklist, IconClipboardCheck, IconClockExclamation, IconFileText, IconFingerprint, IconReport, IconShieldCheck, IconSpeakerphone, IconTarget, IconTimeline, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import type { IncidentDetail } from '../../api/types';
@@ -10,16 +10,20 @@ import { ObservablesTab } from '../observables/ObservablesTab';
 import { TechniquesTab } from '../techniques/TechniquesTab';
 import { IncidentHeader } from './IncidentHeader';
 import { LiveChangeNotices } from './LiveChangeNotices';
+import { CommunicationsTab } from './communications/CommunicationsTab';
+import { ObligationsTab } from './obligations/ObligationsTab';
 import { PeopleTab } from './people/PeopleTab';
+import { ReportsTab } from './reports/ReportsTab';
 import { ReviewTab } from './review/ReviewTab';
 import { RisksControlsTab } from './risks-controls/RisksControlsTab';
 import { useIncidentAbilities } from './permissions';
 import { useIncident } from './queries';
 import { SummaryTab } from './summary/SummaryTab';
 import { TasksTab } from './tasks/TasksTab';
+import { ThirdPartiesTab } from './third-parties/ThirdPartiesTab';
 import { TimelineTab } from './timeline/TimelineTab';
 
-const TABS = ['summary', 'timeline', 'tasks', 'observables', 'techniques', 'people', 'risks', 'review'] as const;
+const TABS = ['summary', 'timeline', 'tasks', 'observables', 'techniques', 'people', 'communications', 'obligations', 'third-parties', 'risks', 'review', 'reports'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The heart of the app: one incident, its header, and its sections as tabs (?tab= keeps the view shareable). */
@@ -104,8 +108,12 @@ function LoadedIncident({ incident }: { incident: IncidentDetail }) {
           <Tabs.Tab value="observables" leftSection={<IconFingerprint size={16} aria-hidden />}>Observables</Tabs.Tab>
           <Tabs.Tab value="techniques" leftSection={<IconTarget size={16} aria-hidden />}>Techniques</Tabs.Tab>
           <Tabs.Tab value="people" leftSection={<IconUsers size={16} aria-hidden />}>People &amp; roles</Tabs.Tab>
+          <Tabs.Tab value="communications" leftSection={<IconSpeakerphone size={16} aria-hidden />}>Communications</Tabs.Tab>
+          <Tabs.Tab value="obligations" leftSection={<IconClockExclamation size={16} aria-hidden />}>Obligations</Tabs.Tab>
+          <Tabs.Tab value="third-parties" leftSection={<IconBuildingBank size={16} aria-hidden />}>Third parties</Tabs.Tab>
           <Tabs.Tab value="risks" leftSection={<IconShieldCheck size={16} aria-hidden />}>Risks &amp; controls</Tabs.Tab>
           <Tabs.Tab value="review" leftSection={<IconClipboardCheck size={16} aria-hidden />}>Review</Tabs.Tab>
+          <Tabs.Tab value="reports" leftSection={<IconReport size={16} aria-hidden />}>Reports</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="summary" pt="md">
           <SummaryTab incident={incident} canEdit={abilities.edit} />
@@ -125,11 +133,23 @@ function LoadedIncident({ incident }: { incident: IncidentDetail }) {
         <Tabs.Panel value="people" pt="md">
           <PeopleTab incident={incident} canManage={abilities.managePeople} />
         </Tabs.Panel>
+        <Tabs.Panel value="communications" pt="md">
+          {tab === 'communications' && <CommunicationsTab incident={incident} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="obligations" pt="md">
+          {tab === 'obligations' && <ObligationsTab incident={incident} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="third-parties" pt="md">
+          {tab === 'third-parties' && <ThirdPartiesTab incident={incident} />}
+        </Tabs.Panel>
         <Tabs.Panel value="risks" pt="md">
           {tab === 'risks' && <RisksControlsTab incidentId={incident.id} />}
         </Tabs.Panel>
         <Tabs.Panel value="review" pt="md">
           {tab === 'review' && <ReviewTab incident={incident} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="reports" pt="md">
+          {tab === 'reports' && <ReportsTab incident={incident} />}
         </Tabs.Panel>
       </Tabs>
       </div>
