@@ -21,6 +21,8 @@ export interface BulwarkConfig {
   smtpUrl: string | undefined;
   /** The sender of e-mails. */
   mailFrom: string;
+  /** The address people reach Bulwark at (links in e-mails, e.g. escalation acknowledgements), without a trailing slash. */
+  publicUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): BulwarkConfig {
@@ -29,6 +31,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BulwarkConfig 
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}".`);
   const smtpUrl = env.BULWARK_SMTP_URL || undefined;
   if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) throw new Error('BULWARK_SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465.');
+  const publicUrl = (env.BULWARK_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]/.test(publicUrl)) throw new Error(`BULWARK_PUBLIC_URL must be an http(s) address such as https://bulwark.example.com, not "${env.BULWARK_PUBLIC_URL}".`);
   return {
     host: env.HOST ?? '127.0.0.1',
     port,
@@ -43,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BulwarkConfig 
     logLevel: env.LOG_LEVEL ?? 'info',
     smtpUrl,
     mailFrom: env.BULWARK_MAIL_FROM || 'Bulwark <bulwark@localhost>',
+    publicUrl,
   };
 }

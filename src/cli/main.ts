@@ -16,6 +16,8 @@ import { registerVerify } from './commands/verify.js';
 import { registerWebhook } from './commands/webhook.js';
 import { registerRiskIo } from './commands/risk-io.js';
 import { registerReview } from './commands/review.js';
+import { registerIncidentReport } from './commands/incident-report.js';
+import { registerPlan } from './commands/plan.js';
 
 /** Exit codes: 0 ok, 1 unexpected failure, 2 the user's mistake, 3 not found, 4 a broken hash chain (verify). */
 const program = new Command()
@@ -40,6 +42,8 @@ registerCatalog(program);
 registerRiskIo(program);
 registerRisk(program);
 registerReview(program);
+registerIncidentReport(program);
+registerPlan(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -17,8 +17,14 @@ export const WEBHOOK_EVENT_TYPES = [
   'timeline.entry_added',
   'task.created',
   'task.updated',
+  'engagement.created',
+  'engagement.updated',
   'member.assigned',
   'member.released',
+  'escalation.sent',
+  'escalation.acknowledged',
+  'communication.approved',
+  'communication.sent',
   'incident.risks_changed',
   'incident.control_outcomes_changed',
   'review.completed',
@@ -27,6 +33,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'proposal.decided',
   'risk.created',
   'risk.updated',
+  'plan.approved',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -6,7 +6,10 @@ import type { MailProvider } from '../services/mail/mail-message.js';
 import { noMailProvider } from '../services/mail/none-provider.js';
 import { actionItemRemindersJob } from './action-item-reminders.js';
 import { emailDispatchJob } from './email-dispatch.js';
+import { obligationRemindersJob } from './obligation-reminders.js';
+import { escalationDeputiesJob } from './escalation-deputies.js';
 import { riskRemindersJob } from './risk-reminders.js';
+import { statusUpdateRemindersJob } from './status-update-reminders.js';
 import { startScheduler, type Job, type JobLog, type Scheduler } from './scheduler.js';
 
 const MINUTE_MS = 60_000;
@@ -48,6 +51,9 @@ export function backgroundJobs(deps: ServiceDeps, organisationId: string, option
     emailDispatchJob(deps, options.mail ?? noMailProvider(), options.emailEveryMs, { log: options.log }),
     riskRemindersJob(deps, organisationId, options.log, options.remindersEveryMs, options.firstAfterMs),
     actionItemRemindersJob(deps, organisationId, options.log, options.remindersEveryMs, options.firstAfterMs),
+    obligationRemindersJob(deps, organisationId, options.log, options.remindersEveryMs, options.firstAfterMs),
+    statusUpdateRemindersJob(deps, organisationId, options.log, options.remindersEveryMs, options.firstAfterMs),
+    escalationDeputiesJob(deps, organisationId, options.log, undefined, options.firstAfterMs),
   ];
 }
 

@@ -17,6 +17,8 @@ export interface ServiceDeps {
   database: DatabaseHandle;
   clock: Clock;
   events: EventBus;
+  /** Where people reach this Bulwark from outside (BULWARK_PUBLIC_URL), for links in e-mails; unset: http://localhost:8080. */
+  publicUrl?: string | undefined;
 }
 
 export interface ServiceContext extends ServiceDeps {

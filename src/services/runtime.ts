@@ -14,7 +14,7 @@ export interface Runtime {
 }
 
 /** Opens the database, applies migrations, makes sure the organisation exists, and wires the event bus. */
-export async function startRuntime(options: { databaseUrl?: string | undefined; sqliteFile: string; clock?: Clock; database?: DatabaseHandle }): Promise<Runtime> {
+export async function startRuntime(options: { databaseUrl?: string | undefined; sqliteFile: string; clock?: Clock; database?: DatabaseHandle; publicUrl?: string | undefined }): Promise<Runtime> {
   const database = options.database ?? openDatabase({ databaseUrl: options.databaseUrl, sqliteFile: options.sqliteFile });
   await migrateToLatest(database);
   let events: EventBus;
@@ -27,7 +27,7 @@ export async function startRuntime(options: { databaseUrl?: string | undefined; 
   } else {
     events = new InProcessEventBus();
   }
-  const deps: ServiceDeps = { database, clock: options.clock ?? systemClock, events };
+  const deps: ServiceDeps = { database, clock: options.clock ?? systemClock, events, publicUrl: options.publicUrl };
   const organisationId = await ensureOrganisation(deps);
   return {
     deps,

@@ -9,12 +9,16 @@ import type { Actor, ServiceContext } from './context.js';
 import type { DomainEvent } from './events.js';
 import { enqueueWebhookEvents } from './webhooks/enqueue-webhook-events.js';
 
+export const DEFAULT_PUBLIC_URL = 'http://localhost:8080';
+
 /** What a use case gets inside its transaction: the connection, the time, and the audit and event sinks. */
 export interface UnitOfWork {
   db: Db;
   engine: Engine;
   now: Instant;
   actor: Actor;
+  /** BULWARK_PUBLIC_URL without a trailing slash, for links in e-mails. */
+  publicUrl: string;
   audit(action: string, target: { type: string; id: string }, details: Record<string, unknown>): Promise<void>;
   /** Published to live subscribers only after the transaction commits. */
   emit(event: Omit<DomainEvent, 'organisation_id' | 'actor_id' | 'at'>): void;
@@ -33,6 +37,7 @@ export async function runInTransaction<T>(ctx: ServiceContext, work: (uow: UnitO
       engine: ctx.database.engine,
       now,
       actor: ctx.actor,
+      publicUrl: (ctx.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, ''),
       audit: async (action, target, details) => {
         await appendAuditEntry(trx, ctx.database.engine, {
           organisation_id: ctx.actor.organisationId,

@@ -38,7 +38,9 @@ export interface DatabaseHandle {
 class SqliteBooleans extends OperationNodeTransformer {
   protected override transformValue(node: ValueNode): ValueNode {
     const out = super.transformValue(node);
-    return typeof out.value === 'boolean' ? ValueNode.create(out.value ? 1 : 0) : out;
+    // Immediate values (DDL defaults such as defaultTo(false)) stay inline: SQLite binds no parameters in DDL.
+    if (typeof out.value !== 'boolean') return out;
+    return out.immediate ? ValueNode.createImmediate(out.value ? 1 : 0) : ValueNode.create(out.value ? 1 : 0);
   }
   protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
     const out = super.transformPrimitiveValueList(node);

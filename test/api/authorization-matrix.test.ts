@@ -5,6 +5,7 @@ import { describeApiOnEachEngine, type TestApp, type TestUser } from '../support
 import { seedAlert, seedAlertGroup, type AlertSeed } from '../support/triage-fixtures.js';
 import { TEST_PASSWORD } from './session/sign-in.js';
 import { seedReview } from './review-report/seed-review.js';
+import { seedEscalation } from './escalations/seed-escalation.js';
 
 /**
  * Every endpoint, and per role whether it must be allowed or refused (403); without credentials every
@@ -369,6 +370,130 @@ row('POST', '/api/v1/proposals/:id/reject', 'risk.write', RISK_WRITERS, 200, asy
 row('GET', '/api/v1/risks/:id/score-history', 'risk.read', RISK_READERS, 200, async (s) => ({ url: `/api/v1/risks/${await risk(s)}/score-history` }));
 row('GET', '/api/v1/risks/calibration', 'risk.read', RISK_READERS, 200, at('/api/v1/risks/calibration'));
 row('POST', '/api/v1/obligations/preview', 'incident.read', EVERYONE, 200, async () => ({ url: '/api/v1/obligations/preview', body: { organisation: { timezone: 'Europe/Berlin', eu_controller: true }, incident: { aware_at: '2026-03-27T10:00:00+01:00', personal_data: true } } }));
+
+/** Obligations on incidents (issue #6): everyone reads; incident managers (and legal on the incident) record facts, decisions and submissions. */
+const MATRIX_PROFILE = { timezone: 'Europe/Berlin', eu_controller: true };
+const MATRIX_FACTS = { aware_at: '2026-03-27T10:00:00+01:00', personal_data: true, data_subject_jurisdictions: ['DE'] };
+async function incidentWithFacts(s: Setup): Promise<string> {
+  const profile = await s.t.call('GET', '/api/v1/obligations/profile');
+  if (!profile.json().eu_controller) expect((await s.t.call('PUT', '/api/v1/obligations/profile', { body: MATRIX_PROFILE })).statusCode).toBe(200);
+  const id = await incident(s);
+  const res = await s.t.call('PUT', `/api/v1/incidents/${id}/facts`, { body: MATRIX_FACTS });
+  expect(res.statusCode, res.body).toBe(201);
+  return id;
+}
+async function obligation(s: Setup): Promise<string> {
+  const res = await s.t.call('GET', `/api/v1/incidents/${await incidentWithFacts(s)}/obligations`);
+  expect(res.json().items.length, res.body).toBeGreaterThan(0);
+  return res.json().items[0].id;
+}
+const OBLIGATION_WRITERS: Outcomes = [Y, Y, N, N, N, N, N];
+row('GET', '/api/v1/obligations/profile', 'incident.read', EVERYONE, 200, at('/api/v1/obligations/profile'));
+row('PUT', '/api/v1/obligations/profile', 'settings.manage', [Y, N, N, N, N, N, N], 200, async () => ({ url: '/api/v1/obligations/profile', body: MATRIX_PROFILE }));
+row('GET', '/api/v1/obligations', 'incident.read', EVERYONE, 200, at('/api/v1/obligations?status=open'));
+row('PATCH', '/api/v1/obligations/:id', 'obligation.write', OBLIGATION_WRITERS, 200, async (s) => ({ url: `/api/v1/obligations/${await obligation(s)}`, body: { status: 'drafted' }, headers: { 'if-match': '"1"' } }), scoped);
+row('GET', '/api/v1/incidents/:id/obligations', 'incident.read', EVERYONE, 200, onIncident('/obligations'), scoped);
+row('GET', '/api/v1/incidents/:id/facts', 'incident.read', EVERYONE, 200, async (s) => ({ url: `/api/v1/incidents/${await incidentWithFacts(s)}/facts` }), scoped);
+row('PUT', '/api/v1/incidents/:id/facts', 'obligation.write', OBLIGATION_WRITERS, 201, onIncident('/facts', MATRIX_FACTS), scoped);
+row('GET', '/api/v1/incidents/:id/decisions', 'incident.read', EVERYONE, 200, onIncident('/decisions'), scoped);
+row('POST', '/api/v1/incidents/:id/decisions', 'decision.record', OBLIGATION_WRITERS, 201, onIncident('/decisions', { kind: 'personal_data_breach', outcome: true, decided_at: '2026-03-27T12:00:00+01:00', facts: 'Matrix facts' }), scoped);
+
+/**
+ * Stakeholder communications (issue #6): communication.write drafts, edits, submits, sends and withdraws.
+ * Legal review and approval need an incident role instead (Legal; commander, sponsor or communications
+ * lead, not the drafter), so the set-up gives the caller that role, except on the restricted incident
+ * where the caller must stay a non-member.
+ */
+const COMMUNICATION_WRITERS: Outcomes = [Y, Y, Y, N, N, N, N];
+const communicationApprovers = new WeakMap<TestApp, TestUser>();
+async function communication(s: Setup, body: Record<string, unknown> = { audience: 'staff', channel: 'website', subject: 'Matrix notice', body: 'Matrix' }): Promise<{ incidentId: string; id: string }> {
+  const incidentId = await incident(s);
+  const res = await s.t.call('POST', `/api/v1/incidents/${incidentId}/communications`, { body });
+  expect(res.statusCode, res.body).toBe(201);
+  return { incidentId, id: res.json().id };
+}
+async function giveRole(s: Setup, incidentId: string, userId: string, role: string): Promise<void> {
+  const res = await s.t.call('POST', `/api/v1/incidents/${incidentId}/members`, { body: { user_id: userId, role } });
+  expect(res.statusCode, res.body).toBe(201);
+}
+async function approvedCommunication(s: Setup): Promise<string> {
+  const { incidentId, id } = await communication(s);
+  if (!communicationApprovers.has(s.t)) communicationApprovers.set(s.t, await s.t.user('incident_manager', 'Matrix approver'));
+  const approver = communicationApprovers.get(s.t)!;
+  await giveRole(s, incidentId, approver.id, 'incident_commander');
+  const res = await s.t.call('POST', `/api/v1/communications/${id}/approve`, { token: approver.token, body: {} });
+  expect(res.statusCode, res.body).toBe(200);
+  return id;
+}
+row('GET', '/api/v1/incidents/:id/communications', 'incident.read', EVERYONE, 200, onIncident('/communications'), scoped);
+row('POST', '/api/v1/incidents/:id/communications', 'communication.write', COMMUNICATION_WRITERS, 201, onIncident('/communications', { audience: 'staff', channel: 'email', subject: 'Matrix', body: 'Matrix' }), scoped);
+row('GET', '/api/v1/incidents/:id/communications/holding-statements', 'incident.read', EVERYONE, 200, onIncident('/communications/holding-statements'), scoped);
+row('GET', '/api/v1/communications/:id', 'incident.read', EVERYONE, 200, async (s) => ({ url: `/api/v1/communications/${(await communication(s)).id}` }), scoped);
+row('PATCH', '/api/v1/communications/:id', 'communication.write', COMMUNICATION_WRITERS, 200, async (s) => ({ url: `/api/v1/communications/${(await communication(s)).id}`, body: { body: 'Matrix edit' }, headers: { 'if-match': '"1"' } }), scoped);
+row('POST', '/api/v1/communications/:id/submit', 'communication.write', COMMUNICATION_WRITERS, 200, async (s) => ({ url: `/api/v1/communications/${(await communication(s)).id}/submit`, body: {} }), scoped);
+row('POST', '/api/v1/communications/:id/review', 'incident.read', EVERYONE, 200, async (s) => {
+  const { incidentId, id } = await communication(s);
+  expect((await s.t.call('POST', `/api/v1/communications/${id}/submit`, { body: {} })).statusCode).toBe(200);
+  if (!s.restricted) await giveRole(s, incidentId, s.caller.id, 'legal');
+  return { url: `/api/v1/communications/${id}/review`, body: { decision: 'approve' } };
+}, scoped);
+row('POST', '/api/v1/communications/:id/approve', 'incident.read', EVERYONE, 200, async (s) => {
+  if (!communicationApprovers.has(s.t)) communicationApprovers.set(s.t, await s.t.user('incident_manager', 'Matrix approver'));
+  // Drafted by someone other than the caller: a drafter never approves their own words.
+  const incidentId = await incident(s);
+  await giveRole(s, incidentId, communicationApprovers.get(s.t)!.id, 'observer');
+  const drafted = await s.t.call('POST', `/api/v1/incidents/${incidentId}/communications`, { token: communicationApprovers.get(s.t)!.token, body: { audience: 'staff', channel: 'website', subject: 'Matrix notice', body: 'Matrix' } });
+  expect(drafted.statusCode, drafted.body).toBe(201);
+  if (!s.restricted) await giveRole(s, incidentId, s.caller.id, 'communications_lead');
+  return { url: `/api/v1/communications/${drafted.json().id}/approve`, body: {} };
+}, scoped);
+row('POST', '/api/v1/communications/:id/send', 'communication.write', COMMUNICATION_WRITERS, 200, async (s) => ({ url: `/api/v1/communications/${await approvedCommunication(s)}/send`, body: { note: 'Posted on the intranet' } }), scoped);
+row('POST', '/api/v1/communications/:id/withdraw', 'communication.write', COMMUNICATION_WRITERS, 200, async (s) => ({ url: `/api/v1/communications/${(await communication(s)).id}/withdraw`, body: {} }), scoped);
+
+row('GET', '/api/v1/incidents/:id/escalations', 'incident.read', EVERYONE, 200, onIncident('/escalations'), scoped);
+row('POST', '/api/v1/incidents/:id/escalations/:escalation_id/acknowledge', 'incident.manage_people', [Y, Y, N, N, N, N, N], 200, async (s) => {
+  const id = await incident(s);
+  return { url: `/api/v1/incidents/${id}/escalations/${(await seedEscalation(s.t, id)).id}/acknowledge`, body: { note: 'Answered the phone' } };
+}, scoped);
+
+/** The response plan (issue #6): everyone reads and exports it; incident managers draft it; administrators approve it. */
+const planContent = { title: 'Matrix plan', scope: '', meeting_place: '', out_of_band_channel: '', team: [], severity_definitions: [], escalation_rules: [], templates: [], third_parties: [], playbooks: [], status_update_cadence: [] };
+async function planDraft(s: Setup): Promise<{ version: number; plan_version: number }> {
+  const current = (await s.t.call('GET', '/api/v1/plan')).json().draft;
+  if (current) return current;
+  const res = await s.t.call('PUT', '/api/v1/plan/draft', { body: { content: planContent, review_due_at: '2099-01-01T00:00:00Z' } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+async function planInForce(s: Setup): Promise<void> {
+  if ((await s.t.call('GET', '/api/v1/plan')).json().in_force) return;
+  await planDraft(s);
+  const res = await s.t.call('POST', '/api/v1/plan/draft/approve', { body: {} });
+  expect(res.statusCode, res.body).toBe(200);
+}
+row('GET', '/api/v1/plan', 'plan.read', EVERYONE, 200, at('/api/v1/plan'));
+row('PUT', '/api/v1/plan/draft', 'plan.write', [Y, Y, N, N, N, N, N], 200, async (s) => ({ url: '/api/v1/plan/draft', body: { content: { ...planContent, scope: `Matrix ${unique()}` }, version: (await planDraft(s)).version } }));
+row('POST', '/api/v1/plan/draft/approve', 'plan.approve', [Y, N, N, N, N, N, N], 200, async (s) => {
+  await planDraft(s);
+  return { url: '/api/v1/plan/draft/approve', body: {} };
+});
+row('GET', '/api/v1/plan/versions', 'plan.read', EVERYONE, 200, at('/api/v1/plan/versions'));
+row('GET', '/api/v1/plan/versions/:plan_version', 'plan.read', EVERYONE, 200, async (s) => ({ url: `/api/v1/plan/versions/${(await planDraft(s)).plan_version}` }));
+row('GET', '/api/v1/plan/export', 'plan.read', EVERYONE, 200, async (s) => {
+  await planInForce(s);
+  return { url: '/api/v1/plan/export?format=html' };
+});
+
+/** Third-party engagements and incident reports (issue #6): incident writers engage; everyone who reads incidents sees them and downloads reports. */
+async function engagement(s: Setup): Promise<string> {
+  const res = await s.t.call('POST', `/api/v1/incidents/${await incident(s)}/engagements`, { body: { kind: 'forensics', name: 'Matrix Forensics' } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+row('GET', '/api/v1/incidents/:id/engagements', 'incident.read', EVERYONE, 200, onIncident('/engagements'), scoped);
+row('POST', '/api/v1/incidents/:id/engagements', 'incident.update', [Y, Y, Y, N, N, N, N], 201, onIncident('/engagements', { kind: 'outside_counsel', name: 'Matrix LLP' }), scoped);
+row('PATCH', '/api/v1/engagements/:id', 'incident.update', [Y, Y, Y, N, N, N, N], 200, async (s) => ({ url: `/api/v1/engagements/${await engagement(s)}`, body: { status: 'engaged' }, headers: { 'if-match': '"1"' } }), scoped);
+row('GET', '/api/v1/incidents/:id/reports/:kind', 'incident.read', EVERYONE, 200, onIncident('/reports/executive?format=md'), scoped);
 
 const ruleAllows = (rule: Rule, role: Role) => rule === 'public' || rule === 'signed_in' || can(role, rule);
 const outcomeOf = (endpoint: Endpoint, role: Role) => endpoint.outcomes[ROLES.indexOf(role)]!;

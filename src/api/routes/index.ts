@@ -42,8 +42,15 @@ import { reviewSettingsRoutes } from './review-settings/review-settings.js';
 import { proposalRoutes } from './proposals/proposals.js';
 import { riskLearningRoutes } from './risk-learning/risk-learning.js';
 import { obligationRoutes } from './obligations/obligations.js';
+import { incidentFactsRoutes } from './incident-facts/incident-facts.js';
+import { decisionRoutes } from './decisions/decisions.js';
+import { communicationRoutes } from './communications/communications.js';
+import { escalationRoutes } from './escalations/escalations.js';
+import { planRoutes } from './plan/plan.js';
+import { engagementRoutes } from './engagements/engagements.js';
+import { incidentReportRoutes } from './incident-reports/incident-reports.js';
 /**
  * Every authenticated /api/v1 resource, one folder each with its routes, schema and test beside it.
  * Add a resource by adding its plugin here.
  */
-export const resourceRoutes: Array<(app: FastifyInstance, options: ResourceRouteOptions) => Promise<void>> = [incidentRoutes, eventRoutes, userRoutes, meRoutes, tokenRoutes, categoryRoutes, auditRoutes, settingsRoutes, metaRoutes, taskRoutes, memberRoutes, timelineRoutes, attackRoutes, incidentTechniqueRoutes, stixRoutes, webhookRoutes, observableRoutes, triageRoutes, alertGroupRoutes, ingestionRoutes, theHiveRoutes, alertRuleRoutes, riskMatrixRoutes, riskAppetiteRoutes, riskRoutes, assetRoutes, controlCatalogRoutes, controlRoutes, riskControlRoutes, simulationRoutes, riskIoRoutes, metricsRoutes, reviewReportRoutes, reviewRoutes, actionItemRoutes, reviewSettingsRoutes, incidentRiskRoutes, controlOutcomeRoutes, proposalRoutes, riskLearningRoutes, obligationRoutes];
+export const resourceRoutes: Array<(app: FastifyInstance, options: ResourceRouteOptions) => Promise<void>> = [incidentRoutes, eventRoutes, userRoutes, meRoutes, tokenRoutes, categoryRoutes, auditRoutes, settingsRoutes, metaRoutes, taskRoutes, memberRoutes, timelineRoutes, attackRoutes, incidentTechniqueRoutes, stixRoutes, webhookRoutes, observableRoutes, triageRoutes, alertGroupRoutes, ingestionRoutes, theHiveRoutes, alertRuleRoutes, riskMatrixRoutes, riskAppetiteRoutes, riskRoutes, assetRoutes, controlCatalogRoutes, controlRoutes, riskControlRoutes, simulationRoutes, riskIoRoutes, metricsRoutes, reviewReportRoutes, reviewRoutes, actionItemRoutes, reviewSettingsRoutes, incidentRiskRoutes, controlOutcomeRoutes, proposalRoutes, riskLearningRoutes, obligationRoutes, incidentFactsRoutes, decisionRoutes, communicationRoutes, engagementRoutes, incidentReportRoutes, escalationRoutes, planRoutes];

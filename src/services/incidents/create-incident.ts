@@ -10,6 +10,7 @@ import { findUser } from '../../store/repositories/people.js';
 import type { ServiceContext } from '../context.js';
 import { priorIdempotentResult, rememberIdempotentResult, type IdempotencyRequest } from '../idempotency.js';
 import { authorize } from '../policies/authorize.js';
+import { escalateIncident } from '../escalations/escalate-incident.js';
 import { knownCategories } from '../settings.js';
 import { recordTimelineEntry } from '../timeline/record-timeline-entry.js';
 import { runInTransaction, type UnitOfWork } from '../transaction.js';
@@ -119,6 +120,7 @@ export async function openIncident(uow: UnitOfWork, input: CreateIncidentInput):
   });
   await uow.audit('incident.create', { type: 'incident', id: row.id }, { number: row.number, title: row.title, severity, category: row.category, restricted: row.restricted });
   uow.emit({ type: 'incident.created', incident_id: row.id, restricted: row.restricted, entity_id: row.id, version: 1 });
+  await escalateIncident(uow, incident, 'opened');
   return incident;
 }
 

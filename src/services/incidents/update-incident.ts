@@ -10,6 +10,7 @@ import { insertMember, isActiveMember } from '../../store/repositories/members.j
 import type { IncidentRow } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { authorize } from '../policies/authorize.js';
+import { escalateIncident } from '../escalations/escalate-incident.js';
 import { knownCategories } from '../settings.js';
 import { recordTimelineEntry } from '../timeline/record-timeline-entry.js';
 import { runInTransaction } from '../transaction.js';
@@ -81,6 +82,7 @@ export async function updateIncident(ctx: ServiceContext, id: string, expectedVe
     await recordTimelineEntry(uow, result, { kind: 'incident_updated', body: `Changed ${changed.join(', ')}`, details: { fields: changed, changes: diff } });
     await uow.audit('incident.update', { type: 'incident', id: before.id }, { version: result.version, changes: diff });
     uow.emit({ type: 'incident.updated', incident_id: before.id, restricted: result.restricted || before.restricted, entity_id: before.id, version: result.version });
+    if (changed.includes('severity')) await escalateIncident(uow, result, 'severity_changed', before.severity as Severity);
     return result;
   });
 }

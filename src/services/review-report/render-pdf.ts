@@ -93,7 +93,7 @@ function block(doc: Pdf, b: ReportBlock): void {
  * caller pipes to the HTTP response or a file.
  */
 export function renderPdf(report: ReportDocument): Pdf {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: pdfText(report.title), Author: 'Bulwark', Subject: 'Post-incident review' } });
+  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: pdfText(report.title), Author: 'Bulwark', Subject: report.subject ?? 'Post-incident review' } });
   doc.font(BOLD).fontSize(18).text(pdfText(report.title));
   doc.font(FONT).fontSize(10).fillColor(GREY).text(pdfText(report.subtitle)).fillColor('black');
   for (const b of report.blocks) block(doc, b);

@@ -17,6 +17,8 @@ export type ReportBlock =
 export interface ReportDocument {
   title: string;
   subtitle: string;
+  /** The PDF's Subject metadata; default "Post-incident review". */
+  subject?: string;
   blocks: ReportBlock[];
 }
 

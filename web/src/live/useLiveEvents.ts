@@ -9,6 +9,8 @@ const EVENT_TYPES = [
   'timeline.entry_added',
   'task.created',
   'task.updated',
+  'engagement.created',
+  'engagement.updated',
   'member.assigned',
   'member.released',
   'observable.updated',
@@ -44,6 +46,22 @@ const EVENT_TYPES = [
   'action_item.created',
   'action_item.updated',
   'proposal.decided',
+  'escalation.sent',
+  'escalation.acknowledged',
+  'communication.drafted',
+  'communication.updated',
+  'communication.submitted',
+  'communication.reviewed',
+  'communication.approved',
+  'communication.sent',
+  'communication.withdrawn',
+  'plan.draft_saved',
+  'plan.approved',
+  'plan.exported',
+  'incident_facts.updated',
+  'decision.recorded',
+  'obligations.changed',
+  'obligation.updated',
 ];
 
 type Listener = (event: LiveEvent) => void;
@@ -95,6 +113,7 @@ export function useLiveEvents(enabled: boolean): 'connecting' | 'live' | 'offlin
         void queryClient.invalidateQueries({ queryKey: ['simulation', event.entity_id] });
         if (event.type === 'simulation.finished') void queryClient.invalidateQueries({ queryKey: ['risk'] });
       }
+      if (event.type.startsWith('plan.')) void queryClient.invalidateQueries({ queryKey: ['plan'] });
       // Only administrators receive these (event-visibility policy).
       if (event.type.startsWith('webhook.')) void queryClient.invalidateQueries({ queryKey: ['webhooks'] });
       for (const listener of listeners) listener(event);

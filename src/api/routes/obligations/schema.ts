@@ -129,3 +129,87 @@ export const obligationSchema = z.object({
 });
 
 export const previewObligationsAnswer = z.object({ obligations: z.array(obligationSchema) });
+
+// --- the organisation profile (who we are for the regimes) ---------------------------------------
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const organisationProfileBody = z
+  .strictObject({
+    ...organisation.shape,
+    contact_point: text(500).default('').describe('Data protection officer or other contact point: name, e-mail, phone'),
+    lead_supervisory_authority: text(200).default('').describe('E.g. "BfDI (Germany)"; printed on regulator drafts'),
+    custom_regimes: z.array(regimeDefinitionSchema).max(20).default([]).describe('Regimes the organisation adds itself (contracts, state laws), as data; see docs/obligations.md'),
+  })
+  .superRefine((body, ctx) => {
+    const problems = regimeProblems(body.custom_regimes, { prefix: 'custom_regimes', reservedIds: BUILT_IN_REGIMES.map((r) => r.id) });
+    for (const problem of problems) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) });
+  });
+
+export const organisationProfileSchema = z.object({
+  timezone: z.string(),
+  eu_controller: z.boolean().optional(),
+  uk_controller: z.boolean().optional(),
+  nis2: z.enum(NIS2_ENTITY_KINDS).optional(),
+  dora_financial_entity: z.boolean().optional(),
+  sec_registrant: z.boolean().optional(),
+  hipaa: z.enum(HIPAA_ENTITY_KINDS).optional(),
+  contact_point: z.string(),
+  lead_supervisory_authority: z.string(),
+  custom_regimes: z.array(z.any()),
+});
+
+export const savedProfileSchema = z.object({ profile: organisationProfileSchema, incidents_recomputed: z.number().int().describe('Open incidents with facts whose obligations were recomputed') });
+
+// --- stored obligations ---------------------------------------------------------------------------
+
+export const OBLIGATION_STATUS_VALUES = ['pending', 'not_required', 'drafted', 'submitted', 'late'] as const;
+
+export const obligationViewSchema = z.object({
+  id: z.string(),
+  incident_id: z.string(),
+  incident: z.object({ number: z.string(), title: z.string(), restricted: z.boolean() }).optional().describe('In lists across incidents'),
+  regime: z.string(),
+  regime_name: z.string(),
+  stage: z.string(),
+  state: z.string().nullable(),
+  recipient: z.string(),
+  deadline_utc: z.string().nullable().describe('ISO 8601, UTC'),
+  deadline: z.string().nullable().describe("ISO 8601 with the recipient's (regulator's) offset"),
+  time_zone: z.string().describe("The recipient's IANA zone"),
+  deadline_organisation: z.string().nullable().describe("ISO 8601 with the organisation's offset"),
+  organisation_time_zone: z.string(),
+  deadline_kind: z.enum(['legal', 'target']),
+  without_undue_delay: z.boolean(),
+  time_left_seconds: z.number().int().nullable().describe('Negative when late'),
+  status: z.enum(OBLIGATION_STATUS_VALUES).describe('As of now: late when past the deadline and not submitted'),
+  stored_status: z.enum(OBLIGATION_STATUS_VALUES),
+  status_reason: z.string().describe('Why it is not required'),
+  reference: z.string().describe("The recipient's reference once submitted"),
+  submitted_at: z.string().nullable(),
+  delay_reason: z.string().describe('Reasons for a late submission'),
+  reminder_level: z.number().int().describe('Last reminder sent: 0 none, 1 half time, 2 24 h, 3 4 h, 4 1 h, 5 late'),
+  basis: z.string(),
+  clock: z.object({ start: z.string(), started_at: z.string(), rule: z.string() }),
+  version: z.number().int(),
+  updated_at: z.string(),
+});
+
+export const obligationListSchema = z.object({ items: z.array(obligationViewSchema) });
+
+export const listObligationsQuery = z.object({
+  status: z.enum(['open', 'all', ...OBLIGATION_STATUS_VALUES]).default('open').describe('open: pending, drafted or late'),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const updateObligationBody = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('drafted'), version: z.number().int().optional() }),
+  z.strictObject({
+    status: z.literal('submitted'),
+    reference: text(200).optional().describe("The recipient's reference (case number, receipt); required"),
+    submitted_at: instant.optional().describe('When it was submitted; required'),
+    delay_reason: text(4000).optional().describe('Required when submitted after the deadline (GDPR Art. 33(1))'),
+    version: z.number().int().optional(),
+  }),
+  z.strictObject({ status: z.literal('not_required'), reason: text(2000).optional().describe('Required'), version: z.number().int().optional() }),
+], { error: 'status must be drafted, submitted or not_required' });

@@ -7,6 +7,7 @@ import { useCurrentUser } from '../../auth/session';
 const SECTIONS = [
   { path: '/admin/users', label: 'Users' },
   { path: '/admin/tokens', label: 'Tokens' },
+  { path: '/admin/organisation-profile', label: 'Organisation profile' },
   { path: '/admin/webhooks', label: 'Webhooks' },
   { path: '/admin/attack', label: 'ATT&CK' },
   { path: '/admin/audit', label: 'Audit log' },

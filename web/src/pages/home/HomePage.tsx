@@ -6,6 +6,7 @@ import { WaitingAlerts } from '../alerts/WaitingAlerts';
 import { useCanOpenIncident } from '../incidents/useCanOpenIncident';
 import { MyIncidents } from './MyIncidents';
 import { MyTasks } from './MyTasks';
+import { ObligationsDue } from './ObligationsDue';
 import { OpenBySeverity } from './OpenBySeverity';
 
 /** "What needs me now": my tasks, the incidents I hold a role on, and the open load by severity. */
@@ -35,6 +36,7 @@ export function HomePage() {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
+            <ObligationsDue />
             <MyTasks />
             <MyIncidents />
           </Stack>

@@ -6,6 +6,7 @@ import { formatInstant } from '../../../format/time';
 import { useMeta } from '../../../meta/useMeta';
 import { useReleaseRole } from '../useMembers';
 import { AssignRoleForm } from './AssignRoleForm';
+import { EscalationsSection } from './EscalationsSection';
 import { RoleHistory } from './RoleHistory';
 
 /** Who holds which role now, assignment and hand-over, and the record of every tenure. */
@@ -75,6 +76,12 @@ export function PeopleTab({ incident, canManage }: { incident: IncidentDetail; c
           </Paper>
         )}
         {canManage && <AssignRoleForm incidentId={incident.id} members={incident.members} />}
+      </Stack>
+      <Stack gap="sm">
+        <Title order={2} size="h5">
+          Escalations
+        </Title>
+        <EscalationsSection incidentId={incident.id} canManage={canManage} />
       </Stack>
       <Stack gap="sm">
         <Title order={2} size="h5">
