@@ -23,6 +23,12 @@ export interface BulwarkConfig {
   mailFrom: string;
   /** The address people reach Bulwark at (links in e-mails, e.g. escalation acknowledgements), without a trailing slash. */
   publicUrl: string;
+  /** Where evidence files are stored (content-addressed); default BULWARK_DATA_DIR/evidence. */
+  evidenceDir: string;
+  /** Largest evidence upload accepted, in bytes. */
+  evidenceMaxBytes: number;
+  /** Password of the archives malware samples are downloaded in. */
+  malwareArchivePassword: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): BulwarkConfig {
@@ -33,6 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BulwarkConfig 
   if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) throw new Error('BULWARK_SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465.');
   const publicUrl = (env.BULWARK_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^/]/.test(publicUrl)) throw new Error(`BULWARK_PUBLIC_URL must be an http(s) address such as https://bulwark.example.com, not "${env.BULWARK_PUBLIC_URL}".`);
+  const evidenceMaxBytes = Number(env.BULWARK_EVIDENCE_MAX_BYTES ?? 64 * 1024 ** 3);
+  if (!Number.isSafeInteger(evidenceMaxBytes) || evidenceMaxBytes < 1) throw new Error(`BULWARK_EVIDENCE_MAX_BYTES must be a whole number of bytes, not "${env.BULWARK_EVIDENCE_MAX_BYTES}".`);
   return {
     host: env.HOST ?? '127.0.0.1',
     port,
@@ -48,5 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BulwarkConfig 
     smtpUrl,
     mailFrom: env.BULWARK_MAIL_FROM || 'Bulwark <bulwark@localhost>',
     publicUrl,
+    evidenceDir: resolve(env.BULWARK_EVIDENCE_DIR || join(dataDir, 'evidence')),
+    evidenceMaxBytes,
+    malwareArchivePassword: env.BULWARK_MALWARE_ARCHIVE_PASSWORD || 'infected',
   };
 }

@@ -8,7 +8,7 @@ import { startRuntime, type Runtime } from '../services/runtime.js';
  */
 export async function withSystemContext<T>(work: (ctx: ServiceContext, runtime: Runtime) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const runtime = await startRuntime({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, publicUrl: config.publicUrl });
+  const runtime = await startRuntime({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, publicUrl: config.publicUrl, evidence: { dir: config.evidenceDir, maxBytes: config.evidenceMaxBytes, malwareArchivePassword: config.malwareArchivePassword } });
   try {
     return await work({ ...runtime.deps, actor: systemActor(runtime.organisationId) }, runtime);
   } finally {

@@ -43,6 +43,9 @@ export const PERMISSIONS = [
   'communication.write',
   'decision.record',
   'obligation.write',
+  'evidence.read',
+  'evidence.write',
+  'evidence.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,14 +60,14 @@ const RESPONSE_WORK: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),
-  incident_manager: new Set<Permission>([...RESPONSE_WORK, 'incident.manage_people', 'category.manage', 'alert.read', 'alert.ingest', 'alert.triage', 'alert.rules.manage', 'intel.import', 'observable.read', 'observable.write', 'risk.read', 'review.write', 'review.complete', 'plan.read', 'plan.write', 'communication.write', 'decision.record', 'obligation.write']),
+  incident_manager: new Set<Permission>([...RESPONSE_WORK, 'incident.manage_people', 'category.manage', 'alert.read', 'alert.ingest', 'alert.triage', 'alert.rules.manage', 'intel.import', 'observable.read', 'observable.write', 'risk.read', 'review.write', 'review.complete', 'plan.read', 'plan.write', 'communication.write', 'decision.record', 'obligation.write', 'evidence.read', 'evidence.write', 'evidence.manage']),
   // Responders write the review with the incident manager, who completes it.
-  responder: new Set<Permission>([...RESPONSE_WORK, 'alert.read', 'alert.ingest', 'alert.triage', 'observable.read', 'observable.write', 'risk.read', 'review.write', 'plan.read', 'communication.write']),
-  analyst: new Set<Permission>(['incident.read', 'incident.create', 'incident.note', 'task.write', 'alert.read', 'alert.ingest', 'alert.triage', 'observable.read', 'observable.write', 'risk.read', 'plan.read']),
+  responder: new Set<Permission>([...RESPONSE_WORK, 'alert.read', 'alert.ingest', 'alert.triage', 'observable.read', 'observable.write', 'risk.read', 'review.write', 'plan.read', 'communication.write', 'evidence.read', 'evidence.write']),
+  analyst: new Set<Permission>(['incident.read', 'incident.create', 'incident.note', 'task.write', 'alert.read', 'alert.ingest', 'alert.triage', 'observable.read', 'observable.write', 'risk.read', 'plan.read', 'evidence.read', 'evidence.write']),
   // Risk owners keep the register: risks, assets, controls and catalogs, the matrix and the appetite.
   risk_owner: new Set<Permission>(['incident.read', 'alert.read', 'observable.read', 'risk.read', 'risk.write', 'risk.configure', 'plan.read']),
-  stakeholder: new Set<Permission>(['incident.read', 'observable.read', 'risk.read', 'plan.read']),
-  auditor: new Set<Permission>(['incident.read', 'audit.read', 'alert.read', 'observable.read', 'risk.read', 'plan.read']),
+  stakeholder: new Set<Permission>(['incident.read', 'observable.read', 'risk.read', 'plan.read', 'evidence.read']),
+  auditor: new Set<Permission>(['incident.read', 'audit.read', 'alert.read', 'observable.read', 'risk.read', 'plan.read', 'evidence.read']),
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -43,6 +43,8 @@ export const ID_PREFIX = {
   engagement: 'eng',
   decision: 'dec',
   obligation: 'obl',
+  evidence: 'evd',
+  custodyEvent: 'cus',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

@@ -19,6 +19,15 @@ export interface ServiceDeps {
   events: EventBus;
   /** Where people reach this Bulwark from outside (BULWARK_PUBLIC_URL), for links in e-mails; unset: http://localhost:8080. */
   publicUrl?: string | undefined;
+  /** Evidence file storage; unset (some tests, tools): evidence uploads are refused. */
+  evidence?: EvidenceSettings | undefined;
+}
+
+export interface EvidenceSettings {
+  /** Folder of the content-addressed files (BULWARK_EVIDENCE_DIR). */
+  dir: string;
+  maxBytes: number;
+  malwareArchivePassword: string;
 }
 
 export interface ServiceContext extends ServiceDeps {

@@ -8,6 +8,7 @@ import * as risk from './migrations/0004-risk.js';
 import * as riskScoredResidual from './migrations/0005-risk-scored-residual.js';
 import * as learning from './migrations/0006-learning.js';
 import * as management from './migrations/0007-management.js';
+import * as evidence from './migrations/0008-evidence.js';
 
 /** One ordered migration set for both engines; each migration receives the engine for its column types. */
 const MIGRATIONS: Record<string, { up: (db: any, engine: Engine) => Promise<void> }> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, { up: (db: any, engine: Engine) => Promise<void
   '0005-risk-scored-residual': riskScoredResidual,
   '0006-learning': learning,
   '0007-management': management,
+  '0008-evidence': evidence,
 };
 
 class InCodeProvider implements MigrationProvider {

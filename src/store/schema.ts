@@ -770,6 +770,72 @@ export interface StatusUpdateReminderRow {
   reminded_at: string;
 }
 
+export interface EvidenceBlobRow {
+  sha256: string;
+  sha1: string;
+  md5: string;
+  size_bytes: number;
+  stored_at: string;
+  removed_at: string | null;
+}
+
+export interface EvidenceItemRow {
+  id: string;
+  organisation_id: string;
+  incident_id: string;
+  number: string;
+  kind: string;
+  title: string;
+  description: string;
+  blob_sha256: string | null;
+  file_name: string | null;
+  media_type: string | null;
+  size_bytes: number | null;
+  serial_numbers: Json;
+  physical_location: string;
+  source: string;
+  asset_id: string | null;
+  collected_by: string;
+  collected_at: string;
+  acquisition_tool: string;
+  acquisition_notes: string;
+  tlp: string;
+  tags: Json;
+  observable_ids: Json;
+  status: string;
+  holder_id: string | null;
+  pending_holder_id: string | null;
+  legal_hold: Bool;
+  legal_hold_reason: string;
+  retain_until: string | null;
+  last_verified_at: string | null;
+  last_verification: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  version: number;
+}
+
+export interface CustodyEventRow {
+  id: string;
+  organisation_id: string;
+  evidence_id: string;
+  seq: number;
+  action: string;
+  actor_id: string;
+  from_user_id: string | null;
+  to_user_id: string | null;
+  occurred_at: string;
+  recorded_at: string;
+  location: string;
+  purpose: string;
+  details: Json;
+  signature: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   organisations: OrganisationRow;
   users: UserRow;
@@ -821,4 +887,7 @@ export interface Database {
   incident_facts: IncidentFactsRow;
   obligations: ObligationRow;
   status_update_reminders: StatusUpdateReminderRow;
+  evidence_blobs: EvidenceBlobRow;
+  evidence_items: EvidenceItemRow;
+  custody_events: CustodyEventRow;
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
@@ -41,10 +44,13 @@ let counter = 0;
 export interface TestAppOptions {
   clock?: Clock;
   ingestRateLimit?: number;
+  /** Largest evidence upload; default 64 MiB. Evidence files go to a fresh temporary folder per app. */
+  evidenceMaxBytes?: number;
 }
 
 export async function startTestApp(database: DatabaseHandle, options: TestAppOptions = {}): Promise<TestApp & { close(): Promise<void> }> {
-  const runtime = await startRuntime({ sqliteFile: '', database, ...(options.clock ? { clock: options.clock } : {}) });
+  const evidence = { dir: mkdtempSync(join(tmpdir(), 'bulwark-evidence-')), maxBytes: options.evidenceMaxBytes ?? 64 * 1024 ** 2, malwareArchivePassword: 'infected' };
+  const runtime = await startRuntime({ sqliteFile: '', database, evidence, ...(options.clock ? { clock: options.clock } : {}) });
   const app = await buildApp({ deps: runtime.deps, logLevel: 'silent', webRoot: null, loginRateLimit: 1000, ...(options.ingestRateLimit !== undefined ? { ingestRateLimit: options.ingestRateLimit } : {}) });
   await app.ready();
   const system: ServiceContext = { ...runtime.deps, actor: systemActor(runtime.organisationId) };
@@ -82,6 +88,7 @@ export async function startTestApp(database: DatabaseHandle, options: TestAppOpt
     call,
     close: async () => {
       await app.close();
+      rmSync(evidence.dir, { recursive: true, force: true });
       if (database.engine === 'postgres') await (runtime.deps.events as { stop?: () => Promise<void> }).stop?.();
     },
   };

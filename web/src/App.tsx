@@ -34,6 +34,7 @@ import { CoveragePage } from './pages/controls/CoveragePage';
 import { learningRoutes } from './pages/learning/routes';
 import { OrganisationProfilePage } from './pages/admin/organisation-profile/OrganisationProfilePage';
 import { PlanPage } from './pages/preparedness/PlanPage';
+import { EvidencePage } from './pages/evidence/EvidencePage';
 
 export function App() {
   const { user, loading } = useSession();
@@ -64,6 +65,7 @@ export function App() {
         <Route path="incidents" element={<IncidentListPage />} />
         <Route path="incidents/new" element={<CreateIncidentPage />} />
         <Route path="incidents/:id" element={<IncidentPage />} />
+        <Route path="evidence/:id" element={<EvidencePage />} />
         <Route path="controls" element={<ControlsPage />} />
         <Route path="controls/coverage" element={<CoveragePage />} />
         <Route path="controls/:id" element={<ControlPage />} />

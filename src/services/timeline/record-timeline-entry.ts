@@ -38,6 +38,12 @@ export const TIMELINE_KINDS = [
   'obligations_changed',
   'obligation_updated',
   'obligation_reminder',
+  'evidence_added',
+  'evidence_custody',
+  'evidence_verified',
+  'evidence_integrity_failed',
+  'evidence_hold',
+  'evidence_disposed',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

@@ -37,7 +37,8 @@ export async function startE2eServer(options: { database?: DatabaseHandle } = {}
     throw new Error(`${WEB_ROOT} has no index.html: run \`npm run test:e2e\` (it builds the web app first) or \`npm run build:web\`.`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-e2e-'));
-  const runtime = await startRuntime({ sqliteFile: join(dir, 'bulwark.db'), ...(options.database ? { database: options.database } : {}) });
+  const evidence = { dir: join(dir, 'evidence'), maxBytes: 64 * 1024 ** 2, malwareArchivePassword: 'infected' };
+  const runtime = await startRuntime({ sqliteFile: join(dir, 'bulwark.db'), evidence, ...(options.database ? { database: options.database } : {}) });
   await ensureFirstAdmin(runtime.deps, runtime.organisationId, { email: ADMIN_EMAIL, password: PASSWORD });
   const app = await buildApp({ deps: runtime.deps, logLevel: 'silent', webRoot: WEB_ROOT, loginRateLimit: 1000 });
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -1,5 +1,5 @@
 import { Anchor, Skeleton, Stack, Tabs } from '@mantine/core';
-import { IconBuildingBank, IconChecklist, IconClipboardCheck, IconClockExclamation, IconFileText, IconFingerprint, IconReport, IconShieldCheck, IconSpeakerphone, IconTarget, IconTimeline, IconUsers } from '@tabler/icons-react';
+import { IconBox, IconBuildingBank, IconChecklist, IconClipboardCheck, IconClockExclamation, IconFileText, IconFingerprint, IconReport, IconShieldCheck, IconSpeakerphone, IconTarget, IconTimeline, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import type { IncidentDetail } from '../../api/types';
@@ -11,6 +11,7 @@ import { TechniquesTab } from '../techniques/TechniquesTab';
 import { IncidentHeader } from './IncidentHeader';
 import { LiveChangeNotices } from './LiveChangeNotices';
 import { CommunicationsTab } from './communications/CommunicationsTab';
+import { EvidenceTab } from './evidence/EvidenceTab';
 import { ObligationsTab } from './obligations/ObligationsTab';
 import { PeopleTab } from './people/PeopleTab';
 import { ReportsTab } from './reports/ReportsTab';
@@ -23,7 +24,7 @@ import { TasksTab } from './tasks/TasksTab';
 import { ThirdPartiesTab } from './third-parties/ThirdPartiesTab';
 import { TimelineTab } from './timeline/TimelineTab';
 
-const TABS = ['summary', 'timeline', 'tasks', 'observables', 'techniques', 'people', 'communications', 'obligations', 'third-parties', 'risks', 'review', 'reports'] as const;
+const TABS = ['summary', 'timeline', 'tasks', 'observables', 'techniques', 'people', 'evidence', 'communications', 'obligations', 'third-parties', 'risks', 'review', 'reports'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The heart of the app: one incident, its header, and its sections as tabs (?tab= keeps the view shareable). */
@@ -108,6 +109,7 @@ function LoadedIncident({ incident }: { incident: IncidentDetail }) {
           <Tabs.Tab value="observables" leftSection={<IconFingerprint size={16} aria-hidden />}>Observables</Tabs.Tab>
           <Tabs.Tab value="techniques" leftSection={<IconTarget size={16} aria-hidden />}>Techniques</Tabs.Tab>
           <Tabs.Tab value="people" leftSection={<IconUsers size={16} aria-hidden />}>People &amp; roles</Tabs.Tab>
+          <Tabs.Tab value="evidence" leftSection={<IconBox size={16} aria-hidden />}>Evidence</Tabs.Tab>
           <Tabs.Tab value="communications" leftSection={<IconSpeakerphone size={16} aria-hidden />}>Communications</Tabs.Tab>
           <Tabs.Tab value="obligations" leftSection={<IconClockExclamation size={16} aria-hidden />}>Obligations</Tabs.Tab>
           <Tabs.Tab value="third-parties" leftSection={<IconBuildingBank size={16} aria-hidden />}>Third parties</Tabs.Tab>
@@ -132,6 +134,9 @@ function LoadedIncident({ incident }: { incident: IncidentDetail }) {
         </Tabs.Panel>
         <Tabs.Panel value="people" pt="md">
           <PeopleTab incident={incident} canManage={abilities.managePeople} />
+        </Tabs.Panel>
+        <Tabs.Panel value="evidence" pt="md">
+          {tab === 'evidence' && <EvidenceTab incident={incident} />}
         </Tabs.Panel>
         <Tabs.Panel value="communications" pt="md">
           {tab === 'communications' && <CommunicationsTab incident={incident} />}
