@@ -24,6 +24,7 @@ const NAMED_BENCHES: Record<string, () => Promise<void>> = {
   ingest: async () => (await import('./ingest-bench.js')).runIngestBench(),
   risks: async () => (await import('./risk-register-bench.js')).runRiskRegisterBench(),
   fair: async () => (await import('./fair-bench.js')).runFairBench(),
+  evidence: async () => (await import('./evidence-upload-bench.js')).runEvidenceBench(),
 };
 const named = process.argv[2];
 if (named) {

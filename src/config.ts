@@ -29,6 +29,8 @@ export interface BulwarkConfig {
   evidenceMaxBytes: number;
   /** Password of the archives malware samples are downloaded in. */
   malwareArchivePassword: string;
+  /** Stored evidence is re-verified on a schedule when its last check is older than this many hours. */
+  evidenceVerifyHours: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): BulwarkConfig {
@@ -41,6 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BulwarkConfig 
   if (!/^https?:\/\/[^/]/.test(publicUrl)) throw new Error(`BULWARK_PUBLIC_URL must be an http(s) address such as https://bulwark.example.com, not "${env.BULWARK_PUBLIC_URL}".`);
   const evidenceMaxBytes = Number(env.BULWARK_EVIDENCE_MAX_BYTES ?? 64 * 1024 ** 3);
   if (!Number.isSafeInteger(evidenceMaxBytes) || evidenceMaxBytes < 1) throw new Error(`BULWARK_EVIDENCE_MAX_BYTES must be a whole number of bytes, not "${env.BULWARK_EVIDENCE_MAX_BYTES}".`);
+  const evidenceVerifyHours = Number(env.BULWARK_EVIDENCE_VERIFY_HOURS ?? 24);
+  if (!Number.isFinite(evidenceVerifyHours) || evidenceVerifyHours <= 0) throw new Error(`BULWARK_EVIDENCE_VERIFY_HOURS must be a positive number of hours, not "${env.BULWARK_EVIDENCE_VERIFY_HOURS}".`);
   return {
     host: env.HOST ?? '127.0.0.1',
     port,
@@ -59,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BulwarkConfig 
     evidenceDir: resolve(env.BULWARK_EVIDENCE_DIR || join(dataDir, 'evidence')),
     evidenceMaxBytes,
     malwareArchivePassword: env.BULWARK_MALWARE_ARCHIVE_PASSWORD || 'infected',
+    evidenceVerifyHours,
   };
 }

@@ -19,6 +19,7 @@ const TITLES: Record<ProblemKind, string> = {
   forbidden: 'Not allowed',
   not_found: 'Not found',
   conflict: 'Conflict',
+  gone: 'Gone',
   precondition_failed: 'Stale version',
   precondition_required: 'Version required',
   payload_too_large: 'Request too large',

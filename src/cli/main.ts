@@ -18,6 +18,8 @@ import { registerRiskIo } from './commands/risk-io.js';
 import { registerReview } from './commands/review.js';
 import { registerIncidentReport } from './commands/incident-report.js';
 import { registerPlan } from './commands/plan.js';
+import { registerEvidence } from './commands/evidence.js';
+import { registerEvidenceReport } from './commands/evidence-report.js';
 
 /** Exit codes: 0 ok, 1 unexpected failure, 2 the user's mistake, 3 not found, 4 a broken hash chain (verify). */
 const program = new Command()
@@ -44,6 +46,9 @@ registerRisk(program);
 registerReview(program);
 registerIncidentReport(program);
 registerPlan(program);
+registerEvidence(program);
+// After registerEvidence: its subcommands join the same `evidence` group.
+registerEvidenceReport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -8,6 +8,7 @@ export type ProblemKind =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'gone'
   | 'precondition_failed'
   | 'precondition_required'
   | 'payload_too_large'
@@ -20,6 +21,7 @@ export const PROBLEM_STATUS: Record<ProblemKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
   precondition_failed: 412,
   payload_too_large: 413,
   precondition_required: 428,

@@ -8,6 +8,7 @@ import { actionItemRemindersJob } from './action-item-reminders.js';
 import { emailDispatchJob } from './email-dispatch.js';
 import { obligationRemindersJob } from './obligation-reminders.js';
 import { escalationDeputiesJob } from './escalation-deputies.js';
+import { evidenceVerificationJob } from './evidence-verification.js';
 import { riskRemindersJob } from './risk-reminders.js';
 import { statusUpdateRemindersJob } from './status-update-reminders.js';
 import { startScheduler, type Job, type JobLog, type Scheduler } from './scheduler.js';
@@ -23,6 +24,8 @@ export interface BackgroundJobOptions {
   mail?: MailProvider;
   emailEveryMs?: number;
   remindersEveryMs?: number;
+  /** Stored evidence is re-verified when its last check is older than this (BULWARK_EVIDENCE_VERIFY_HOURS). */
+  evidenceVerifyHours?: number;
   log?: JobLog;
 }
 
@@ -54,6 +57,7 @@ export function backgroundJobs(deps: ServiceDeps, organisationId: string, option
     obligationRemindersJob(deps, organisationId, options.log, options.remindersEveryMs, options.firstAfterMs),
     statusUpdateRemindersJob(deps, organisationId, options.log, options.remindersEveryMs, options.firstAfterMs),
     escalationDeputiesJob(deps, organisationId, options.log, undefined, options.firstAfterMs),
+    evidenceVerificationJob(deps, organisationId, { log: options.log, everyHours: options.evidenceVerifyHours, firstAfterMs: options.firstAfterMs }),
   ];
 }
 

@@ -1,6 +1,7 @@
 import { findFirstBreak, type ChainBreak, type ChainLink } from '../domain/hash-chain.js';
 import type { DatabaseHandle } from '../store/database.js';
 import { auditChain } from '../store/repositories/audit-log.js';
+import { custodyChain, listCustodySubjects } from '../store/repositories/custody-events.js';
 import { listOrganisationIds } from '../store/repositories/people.js';
 import { listTimelineSubjects, timelineChain } from '../store/repositories/timeline.js';
 
@@ -16,7 +17,7 @@ async function collect(links: AsyncIterable<ChainLink>): Promise<ChainLink[]> {
   return all;
 }
 
-/** Re-walks every audit chain and every incident timeline; reports each chain and its first broken link. */
+/** Re-walks every audit chain, every incident timeline and every evidence item's chain of custody; reports each chain and its first broken link. */
 export async function verifyChains(database: DatabaseHandle, onProgress?: (report: ChainReport) => void): Promise<ChainReport[]> {
   const db = database.db;
   const reports: ChainReport[] = [];
@@ -31,6 +32,10 @@ export async function verifyChains(database: DatabaseHandle, onProgress?: (repor
   for (const incident of await listTimelineSubjects(db)) {
     const links = await collect(timelineChain(db, incident.id));
     push({ chain: `timeline ${incident.number} (${incident.id})`, links: links.length, broken: findFirstBreak(links) });
+  }
+  for (const item of await listCustodySubjects(db)) {
+    const links = await collect(custodyChain(db, item.id));
+    push({ chain: `custody ${item.number} (${item.id})`, links: links.length, broken: findFirstBreak(links) });
   }
   return reports;
 }

@@ -6,6 +6,7 @@ import { seedAlert, seedAlertGroup, type AlertSeed } from '../support/triage-fix
 import { TEST_PASSWORD } from './session/sign-in.js';
 import { seedReview } from './review-report/seed-review.js';
 import { seedEscalation } from './escalations/seed-escalation.js';
+import { uploadEvidence } from './evidence/fixtures.js';
 
 /**
  * Every endpoint, and per role whether it must be allowed or refused (403); without credentials every
@@ -494,6 +495,56 @@ row('GET', '/api/v1/incidents/:id/engagements', 'incident.read', EVERYONE, 200, 
 row('POST', '/api/v1/incidents/:id/engagements', 'incident.update', [Y, Y, Y, N, N, N, N], 201, onIncident('/engagements', { kind: 'outside_counsel', name: 'Matrix LLP' }), scoped);
 row('PATCH', '/api/v1/engagements/:id', 'incident.update', [Y, Y, Y, N, N, N, N], 200, async (s) => ({ url: `/api/v1/engagements/${await engagement(s)}`, body: { status: 'engaged' }, headers: { 'if-match': '"1"' } }), scoped);
 row('GET', '/api/v1/incidents/:id/reports/:kind', 'incident.read', EVERYONE, 200, onIncident('/reports/executive?format=md'), scoped);
+
+/** Evidence exports (issue #7): everyone who reads evidence downloads the manifest and the custody report. */
+row('GET', '/api/v1/incidents/:id/evidence/manifest', 'evidence.read', [Y, Y, Y, Y, N, Y, Y], 200, onIncident('/evidence/manifest?format=csv'), scoped);
+row('GET', '/api/v1/incidents/:id/evidence/custody-report', 'evidence.read', [Y, Y, Y, Y, N, Y, Y], 200, onIncident('/evidence/custody-report?format=csv'), scoped);
+
+/** Chain of custody (issue #7): evidence readers read it; evidence writers record — `analysed` needs no holding, so any writer may. */
+async function custodyEvidence(s: Setup): Promise<string> {
+  const res = await s.t.call('POST', `/api/v1/incidents/${await incident(s)}/evidence`, { body: { kind: 'physical', title: 'Matrix laptop', serial_numbers: ['MX-1'], physical_location: 'Matrix safe' } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+row('GET', '/api/v1/evidence/:id/custody', 'evidence.read', [Y, Y, Y, Y, N, Y, Y], 200, async (s) => ({ url: `/api/v1/evidence/${await custodyEvidence(s)}/custody` }), scoped);
+row('POST', '/api/v1/evidence/:id/custody', 'evidence.write', [Y, Y, Y, Y, N, N, N], 201, async (s) => ({ url: `/api/v1/evidence/${await custodyEvidence(s)}/custody`, body: { action: 'analysed', purpose: 'Matrix' } }), scoped);
+
+/** Evidence records (issue #7): uploads are tested as multipart in test/api/evidence/upload.test.ts; here the JSON form of the same endpoint. */
+row('POST', '/api/v1/incidents/:id/evidence', 'evidence.write', [Y, Y, Y, Y, N, N, N], 201, onIncident('/evidence', { kind: 'physical', title: 'Matrix USB key', serial_numbers: ['USB-1'] }), scoped);
+row('GET', '/api/v1/incidents/:id/evidence', 'evidence.read', [Y, Y, Y, Y, N, Y, Y], 200, onIncident('/evidence'), scoped);
+row('GET', '/api/v1/evidence/:id', 'evidence.read', [Y, Y, Y, Y, N, Y, Y], 200, async (s) => ({ url: `/api/v1/evidence/${await custodyEvidence(s)}` }), scoped);
+row('PATCH', '/api/v1/evidence/:id', 'evidence.write', [Y, Y, Y, Y, N, N, N], 200, async (s) => ({ url: `/api/v1/evidence/${await custodyEvidence(s)}`, body: { title: 'Matrix laptop (renamed)' }, headers: { 'if-match': '"1"' } }), scoped);
+
+/** Evidence integrity, legal hold and disposal (issue #7): readers download and verify; managers hold and dispose, a second manager approves. */
+async function storedEvidence(s: Setup, kind = 'log'): Promise<string> {
+  return (await uploadEvidence(s.t, await incident(s), { name: 'matrix.log', content: `matrix ${unique()}`, kind })).id;
+}
+const disposalRequesters = new WeakMap<TestApp, Promise<TestUser>>();
+/** An item with a destruction request by another manager than any caller, so every manager may decide it. */
+async function requestedDisposal(s: Setup): Promise<string> {
+  if (!disposalRequesters.has(s.t)) disposalRequesters.set(s.t, s.t.user('incident_manager', 'Matrix requester'));
+  // On a restricted incident only the administrator (not a member, yet sees it) can ask; the caller there is a non-member manager.
+  const requester = s.restricted ? s.t.admin : await disposalRequesters.get(s.t)!;
+  const id = await storedEvidence(s);
+  const res = await s.t.call('DELETE', `/api/v1/evidence/${id}`, { token: requester.token, body: { reason: 'Matrix disposal' } });
+  expect(res.statusCode, res.body).toBe(202);
+  return id;
+}
+async function heldEvidence(s: Setup): Promise<string> {
+  const id = await storedEvidence(s);
+  const res = await s.t.call('POST', `/api/v1/evidence/${id}/hold`, { body: { reason: 'Matrix hold' } });
+  expect(res.statusCode, res.body).toBe(200);
+  return id;
+}
+row('GET', '/api/v1/evidence/:id/download', 'evidence.read', [Y, Y, Y, Y, N, Y, Y], 200, async (s) => ({ url: `/api/v1/evidence/${await storedEvidence(s)}/download` }), scoped);
+row('POST', '/api/v1/evidence/:id/verify', 'evidence.read', [Y, Y, Y, Y, N, Y, Y], 200, async (s) => ({ url: `/api/v1/evidence/${await storedEvidence(s)}/verify` }), scoped);
+row('POST', '/api/v1/incidents/:id/evidence/verify', 'evidence.read', [Y, Y, Y, Y, N, Y, Y], 200, onIncident('/evidence/verify'), scoped);
+row('POST', '/api/v1/evidence/:id/hold', 'evidence.manage', [Y, Y, N, N, N, N, N], 200, async (s) => ({ url: `/api/v1/evidence/${await storedEvidence(s)}/hold`, body: { reason: 'Matrix hold' } }), scoped);
+row('DELETE', '/api/v1/evidence/:id/hold', 'evidence.manage', [Y, Y, N, N, N, N, N], 200, async (s) => ({ url: `/api/v1/evidence/${await heldEvidence(s)}/hold`, body: { reason: 'Matrix lift' } }), scoped);
+row('DELETE', '/api/v1/evidence/:id', 'evidence.manage', [Y, Y, N, N, N, N, N], 202, async (s) => ({ url: `/api/v1/evidence/${await storedEvidence(s)}`, body: { reason: 'Matrix disposal' } }), scoped);
+row('POST', '/api/v1/evidence/:id/release', 'evidence.manage', [Y, Y, N, N, N, N, N], 202, async (s) => ({ url: `/api/v1/evidence/${await storedEvidence(s)}/release`, body: { reason: 'Matrix release' } }), scoped);
+row('POST', '/api/v1/evidence/:id/disposal/approve', 'evidence.manage', [Y, Y, N, N, N, N, N], 200, async (s) => ({ url: `/api/v1/evidence/${await requestedDisposal(s)}/disposal/approve`, body: { note: 'Matrix approval' } }), scoped);
+row('POST', '/api/v1/evidence/:id/disposal/reject', 'evidence.manage', [Y, Y, N, N, N, N, N], 200, async (s) => ({ url: `/api/v1/evidence/${await requestedDisposal(s)}/disposal/reject`, body: { note: 'Matrix rejection' } }), scoped);
 
 const ruleAllows = (rule: Rule, role: Role) => rule === 'public' || rule === 'signed_in' || can(role, rule);
 const outcomeOf = (endpoint: Endpoint, role: Role) => endpoint.outcomes[ROLES.indexOf(role)]!;

@@ -70,7 +70,7 @@ describeEachEngine('background jobs', (database) => {
     const jobs = startBackgroundJobs(ctx, ctx.actor.organisationId, quietLog, { firstAfterMs: 10, purgeEveryMs: 20 });
     await expect.poll(() => remaining(ctx.database.db, 'scheduled'), { timeout: 5000 }).toEqual({ sessions: ['ses_scheduled_live'], keys: ['scheduled-recent'] });
     await jobs.stop();
-    expect(backgroundJobs(ctx, ctx.actor.organisationId).map((j) => j.name)).toEqual(['purge-expired', 'webhook-dispatch', 'webhook-log-prune', 'email-dispatch', 'risk-reminders', 'action-item-reminders', 'obligation-reminders', 'status-update-reminders', 'escalation-deputies']);
+    expect(backgroundJobs(ctx, ctx.actor.organisationId).map((j) => j.name)).toEqual(['purge-expired', 'webhook-dispatch', 'webhook-log-prune', 'email-dispatch', 'risk-reminders', 'action-item-reminders', 'obligation-reminders', 'status-update-reminders', 'escalation-deputies', 'evidence-verification']);
   });
 });
 

@@ -49,8 +49,13 @@ import { escalationRoutes } from './escalations/escalations.js';
 import { planRoutes } from './plan/plan.js';
 import { engagementRoutes } from './engagements/engagements.js';
 import { incidentReportRoutes } from './incident-reports/incident-reports.js';
+import { evidenceReportRoutes } from './evidence-reports/evidence-reports.js';
+import { custodyRoutes } from './custody/custody.js';
+import { evidenceDownloadRoutes } from './evidence-download/evidence-download.js';
+import { evidenceIntegrityRoutes } from './evidence-integrity/evidence-integrity.js';
+import { evidenceRoutes } from './evidence/evidence.js';
 /**
  * Every authenticated /api/v1 resource, one folder each with its routes, schema and test beside it.
  * Add a resource by adding its plugin here.
  */
-export const resourceRoutes: Array<(app: FastifyInstance, options: ResourceRouteOptions) => Promise<void>> = [incidentRoutes, eventRoutes, userRoutes, meRoutes, tokenRoutes, categoryRoutes, auditRoutes, settingsRoutes, metaRoutes, taskRoutes, memberRoutes, timelineRoutes, attackRoutes, incidentTechniqueRoutes, stixRoutes, webhookRoutes, observableRoutes, triageRoutes, alertGroupRoutes, ingestionRoutes, theHiveRoutes, alertRuleRoutes, riskMatrixRoutes, riskAppetiteRoutes, riskRoutes, assetRoutes, controlCatalogRoutes, controlRoutes, riskControlRoutes, simulationRoutes, riskIoRoutes, metricsRoutes, reviewReportRoutes, reviewRoutes, actionItemRoutes, reviewSettingsRoutes, incidentRiskRoutes, controlOutcomeRoutes, proposalRoutes, riskLearningRoutes, obligationRoutes, incidentFactsRoutes, decisionRoutes, communicationRoutes, engagementRoutes, incidentReportRoutes, escalationRoutes, planRoutes];
+export const resourceRoutes: Array<(app: FastifyInstance, options: ResourceRouteOptions) => Promise<void>> = [incidentRoutes, eventRoutes, userRoutes, meRoutes, tokenRoutes, categoryRoutes, auditRoutes, settingsRoutes, metaRoutes, taskRoutes, memberRoutes, timelineRoutes, attackRoutes, incidentTechniqueRoutes, stixRoutes, webhookRoutes, observableRoutes, triageRoutes, alertGroupRoutes, ingestionRoutes, theHiveRoutes, alertRuleRoutes, riskMatrixRoutes, riskAppetiteRoutes, riskRoutes, assetRoutes, controlCatalogRoutes, controlRoutes, riskControlRoutes, simulationRoutes, riskIoRoutes, metricsRoutes, reviewReportRoutes, reviewRoutes, actionItemRoutes, reviewSettingsRoutes, incidentRiskRoutes, controlOutcomeRoutes, proposalRoutes, riskLearningRoutes, obligationRoutes, incidentFactsRoutes, decisionRoutes, communicationRoutes, engagementRoutes, incidentReportRoutes, evidenceReportRoutes, escalationRoutes, planRoutes, custodyRoutes, evidenceDownloadRoutes, evidenceIntegrityRoutes, evidenceRoutes];

@@ -15,7 +15,7 @@ export function registerServe(program: Command): void {
       const runtime = await startRuntime({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, publicUrl: config.publicUrl, evidence: { dir: config.evidenceDir, maxBytes: config.evidenceMaxBytes, malwareArchivePassword: config.malwareArchivePassword } });
       const admin = await ensureFirstAdmin(runtime.deps, runtime.organisationId, { email: config.adminEmail, password: config.adminPassword });
       const app = await buildApp({ deps: runtime.deps, logLevel: config.logLevel, secureCookies: config.secureCookies, loginRateLimit: config.loginRateLimit, ingestRateLimit: config.ingestRateLimit });
-      const jobs = startBackgroundJobs(runtime.deps, runtime.organisationId, app.log, { mail: mailProviderFor(config) });
+      const jobs = startBackgroundJobs(runtime.deps, runtime.organisationId, app.log, { mail: mailProviderFor(config), evidenceVerifyHours: config.evidenceVerifyHours });
       const shutdown = async () => {
         await jobs.stop();
         await app.close();

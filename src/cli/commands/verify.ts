@@ -21,7 +21,7 @@ function explain(broken: ChainBreak): string {
 export function registerVerify(program: Command): void {
   program
     .command('verify')
-    .description(`Re-walk every hash chain (audit log, incident timelines); exits ${EXIT_CHAIN_BROKEN} naming the first broken link`)
+    .description(`Re-walk every hash chain (audit log, incident timelines, evidence chains of custody); exits ${EXIT_CHAIN_BROKEN} naming the first broken link`)
     .option('--json', 'print every chain report as JSON')
     .action(async (options: { json?: boolean }) => {
       const started = Date.now();

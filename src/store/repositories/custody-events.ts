@@ -81,3 +81,8 @@ export async function* custodyChain(db: Db, evidenceId: string): AsyncGenerator<
   const rows = await db.selectFrom('custody_events').selectAll().where('evidence_id', '=', evidenceId).orderBy('seq').execute();
   for (const row of rows) yield { seq: row.seq, prevHash: row.prev_hash, hash: row.hash, content: hashedContent(row) };
 }
+
+/** Every evidence item, whose custody chains `bulwark verify` re-walks. */
+export async function listCustodySubjects(db: Db): Promise<Array<{ id: string; number: string }>> {
+  return db.selectFrom('evidence_items').select(['id', 'number']).orderBy('id').execute();
+}

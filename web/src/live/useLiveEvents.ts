@@ -62,6 +62,10 @@ const EVENT_TYPES = [
   'decision.recorded',
   'obligations.changed',
   'obligation.updated',
+  'evidence.added',
+  'evidence.updated',
+  'evidence.custody',
+  'evidence.verified',
 ];
 
 type Listener = (event: LiveEvent) => void;
@@ -114,6 +118,8 @@ export function useLiveEvents(enabled: boolean): 'connecting' | 'live' | 'offlin
         if (event.type === 'simulation.finished') void queryClient.invalidateQueries({ queryKey: ['risk'] });
       }
       if (event.type.startsWith('plan.')) void queryClient.invalidateQueries({ queryKey: ['plan'] });
+      // An evidence item's page and custody log sit under ['evidence', id]; the incident's list under the incident.
+      if (event.type.startsWith('evidence.')) void queryClient.invalidateQueries({ queryKey: ['evidence', event.entity_id] });
       // Only administrators receive these (event-visibility policy).
       if (event.type.startsWith('webhook.')) void queryClient.invalidateQueries({ queryKey: ['webhooks'] });
       for (const listener of listeners) listener(event);
