@@ -14,7 +14,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/store/**/*.test.ts', 'test/services/**/*.test.ts', 'test/api/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/jobs/**/*.test.ts'],
           globalSetup: ['test/support/postgres-global-setup.ts'],
-          testTimeout: 30_000,
+          // CLI tests start real processes (10–15 s each here); room for a busier machine, never a timing assertion.
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },
