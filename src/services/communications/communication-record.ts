@@ -2,8 +2,9 @@ import { needsLegalReview, textGaps, type CommunicationKind, type CommunicationS
 import type { Audience, Channel } from '../../domain/plan.js';
 import type { Db } from '../../store/database.js';
 import { readJson } from '../../store/dialect.js';
-import { communicationTimeline, userNames } from '../../store/repositories/communications.js';
+import { communicationTimeline } from '../../store/repositories/communications.js';
 import type { CommunicationRow } from '../../store/schema.js';
+import { userNamesById } from '../../store/repositories/people.js';
 
 /** One step in a communication's life as the timeline recorded it (review comments and send notes are here). */
 export interface CommunicationStep {
@@ -53,7 +54,7 @@ export const recipientsOf = (row: Pick<CommunicationRow, 'recipients'>): string[
 /** Turns rows into records with names and histories in two queries, however many rows. */
 export async function toCommunicationRecords(db: Db, incidentId: string, rows: CommunicationRow[]): Promise<CommunicationRecord[]> {
   if (rows.length === 0) return [];
-  const names = await userNames(db, rows.flatMap((r) => [r.created_by, r.legal_reviewed_by, r.approved_by, r.sent_by].filter((id): id is string => Boolean(id))));
+  const names = await userNamesById(db, rows.flatMap((r) => [r.created_by, r.legal_reviewed_by, r.approved_by, r.sent_by].filter((id): id is string => Boolean(id))));
   const steps = new Map<string, CommunicationStep[]>();
   for (const entry of await communicationTimeline(db, incidentId)) {
     const details = readJson<{ communication_id?: string; comment?: string }>(entry.details);

@@ -2,7 +2,7 @@ import { nextStatusUpdateDue } from '../../domain/communication-workflow.js';
 import type { Severity } from '../../domain/incident.js';
 import type { Phase } from '../../domain/lifecycle.js';
 import { readBool } from '../../store/dialect.js';
-import { claimStatusUpdateReminder, findOrganisationById, lastStatusUpdateSentAt, openIncidentsForCadence } from '../../store/repositories/communications.js';
+import { claimStatusUpdateReminder, lastStatusUpdateSentAt, openIncidentsForCadence } from '../../store/repositories/communications.js';
 import { activeMembers } from '../../store/repositories/members.js';
 import type { ServiceContext } from '../context.js';
 import { enqueueEmail } from '../mail/enqueue-email.js';
@@ -12,6 +12,7 @@ import { recordTimelineEntry } from '../timeline/record-timeline-entry.js';
 import { runInTransaction } from '../transaction.js';
 import { statusUpdateReminderEmail } from './status-update-reminder-email.js';
 import { formatInZone } from './template-values.js';
+import { findOrganisation } from '../../store/repositories/people.js';
 
 export interface StatusUpdateReminderRun {
   reminded: Array<{ incident_id: string; due_at: string; emailed: string[] }>;
@@ -31,7 +32,7 @@ export async function sendStatusUpdateReminders(ctx: ServiceContext): Promise<St
     const organisationId = uow.actor.organisationId;
     const plan = await planInForce(uow.db, organisationId);
     if (!plan || plan.content.status_update_cadence.length === 0) return run;
-    const zone = (await findOrganisationById(uow.db, organisationId))?.timezone || 'UTC';
+    const zone = (await findOrganisation(uow.db, organisationId))?.timezone || 'UTC';
     for (const row of await openIncidentsForCadence(uow.db, organisationId)) {
       const due = nextStatusUpdateDue({ cadence: plan.content.status_update_cadence, severity: Number(row.severity) as Severity, phase: row.phase as Phase, openedAt: row.created_at, lastStatusUpdateSentAt: await lastStatusUpdateSentAt(uow.db, row.id) });
       if (!due || Date.parse(due.due_at) > Date.parse(uow.now)) continue;

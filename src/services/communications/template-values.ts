@@ -2,9 +2,10 @@ import { nextStatusUpdateDue, type StatusUpdateDue } from '../../domain/communic
 import { PHASE_LABELS } from '../../domain/lifecycle.js';
 import type { PlanContent, TemplateVariable } from '../../domain/plan.js';
 import type { Db } from '../../store/database.js';
-import { categoryLabel, findOrganisationById, lastStatusUpdateSentAt, userNames } from '../../store/repositories/communications.js';
+import { categoryLabel, lastStatusUpdateSentAt } from '../../store/repositories/communications.js';
 import { activeHolders } from '../../store/repositories/members.js';
 import type { IncidentRecord } from '../incidents/incident-record.js';
+import { findOrganisation, userNamesById } from '../../store/repositories/people.js';
 
 /** "23 November 2026 at 10:00 CET": people outside read times in the organisation's zone, with the zone named. */
 export function formatInZone(instant: string, timeZone: string): string {
@@ -26,10 +27,10 @@ export async function statusUpdateDueOf(db: Db, incident: IncidentRecord, plan: 
  * yet, no commander, no cadence) is left out, so it renders as a visible `[name]` gap.
  */
 export async function templateValues(db: Db, incident: IncidentRecord, plan: PlanContent | null, now: string): Promise<Partial<Record<TemplateVariable, string>>> {
-  const organisation = await findOrganisationById(db, incident.organisation_id);
+  const organisation = await findOrganisation(db, incident.organisation_id);
   const zone = organisation?.timezone || 'UTC';
   const commanders = await activeHolders(db, incident.id, 'incident_commander');
-  const names = await userNames(db, commanders.map((c) => c.user_id));
+  const names = await userNamesById(db, commanders.map((c) => c.user_id));
   const due = await statusUpdateDueOf(db, incident, plan);
   const values: Partial<Record<TemplateVariable, string>> = {
     'incident.number': incident.number,

@@ -1,9 +1,10 @@
 import { findFirstBreak, type ChainLink } from '../../domain/hash-chain.js';
 import { readBool, readJson } from '../../store/dialect.js';
 import { custodyChain } from '../../store/repositories/custody-events.js';
-import { custodyEventsOfIncident, evidenceItemsOfIncident, organisationName, peopleNames } from '../../store/repositories/evidence-reports.js';
+import { custodyEventsOfIncident, evidenceItemsOfIncident, peopleNames } from '../../store/repositories/evidence-reports.js';
 import { loadVisibleIncident } from '../incidents/load-incident.js';
 import type { UnitOfWork } from '../transaction.js';
+import { findOrganisation } from '../../store/repositories/people.js';
 
 export interface ReportCustodyEvent {
   seq: number;
@@ -84,7 +85,7 @@ export async function loadEvidenceReport(uow: UnitOfWork, incidentIdOrNumber: st
   const [items, events, organisation] = await Promise.all([
     evidenceItemsOfIncident(db, organisationId, incident.id),
     custodyEventsOfIncident(db, organisationId, incident.id),
-    organisationName(db, organisationId),
+    findOrganisation(db, organisationId).then((o) => o?.name ?? ''),
   ]);
   const breaks = new Map<string, ReturnType<typeof findFirstBreak>>();
   for (const item of items) breaks.set(item.id, findFirstBreak(await collect(custodyChain(db, item.id))));

@@ -1,7 +1,7 @@
 import { conflict, forbidden, stale } from '../../domain/errors.js';
 import { readJson } from '../../store/dialect.js';
 import { evidenceBlobStillRemoved, markEvidenceBlobRemoved, otherLiveItemUsesBlob } from '../../store/repositories/evidence-disposal.js';
-import { evidenceUserNames, latestDisposalEvents, updateEvidenceItem } from '../../store/repositories/evidence-items.js';
+import { latestDisposalEvents, updateEvidenceItem } from '../../store/repositories/evidence-items.js';
 import { removeStoredEvidence } from '../../store/evidence-stored-files.js';
 import type { ServiceContext } from '../context.js';
 import { loadIncidentForChange } from '../incidents/load-incident.js';
@@ -13,6 +13,7 @@ import { loadEvidenceForChange, loadVisibleEvidence } from './load-evidence.js';
 import { recordCustodyEvent } from './record-custody-event.js';
 import { refuseDisposalWhileKept, type DisposalAction } from './request-disposal.js';
 import { storedEvidenceDir } from './verify-evidence.js';
+import { userNamesById } from '../../store/repositories/people.js';
 
 export type DisposalDecision = 'approve' | 'reject';
 
@@ -37,7 +38,7 @@ export async function decideDisposal(ctx: ServiceContext, id: string, decision: 
     if (pending.actor_id === uow.actor.userId) {
       throw forbidden(`Disposal needs a second person: you requested this ${action === 'destroy' ? 'destruction' : 'release'}, so another incident manager or administrator must ${decision} it.`);
     }
-    const names = await evidenceUserNames(uow.db, [pending.actor_id, uow.actor.userId]);
+    const names = await userNamesById(uow.db, [pending.actor_id, uow.actor.userId]);
     const requestedBy = { id: pending.actor_id, name: names.get(pending.actor_id) ?? pending.actor_id };
     const decidedBy = { id: uow.actor.userId, name: names.get(uow.actor.userId) ?? uow.actor.name ?? uow.actor.userId };
     const about = { request_event_id: pending.id, action, reason: request.reason ?? '', requested_by: requestedBy, requested_at: pending.recorded_at, note };

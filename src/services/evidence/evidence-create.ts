@@ -2,7 +2,7 @@ import { newId } from '../../domain/ids.js';
 import { EVIDENCE_KIND_LABELS } from '../../domain/evidence.js';
 import { yearOf } from '../../domain/time.js';
 import { writeJson } from '../../store/dialect.js';
-import { evidenceUserNames, insertEvidenceItem } from '../../store/repositories/evidence-items.js';
+import { insertEvidenceItem } from '../../store/repositories/evidence-items.js';
 import { nextCounterValue } from '../../store/repositories/incidents.js';
 import type { EvidenceItemRow } from '../../store/schema.js';
 import { SYSTEM_USER_ID, type Actor } from '../context.js';
@@ -12,6 +12,7 @@ import { recordTimelineEntry } from '../timeline/record-timeline-entry.js';
 import type { UnitOfWork } from '../transaction.js';
 import { recordCustodyEvent } from './record-custody-event.js';
 import type { EvidenceMetadata } from './evidence-metadata.js';
+import { userNamesById } from '../../store/repositories/people.js';
 
 export const formatEvidenceNumber = (year: number, sequence: number) => `EVD-${year}-${String(sequence).padStart(4, '0')}`;
 
@@ -84,5 +85,5 @@ export async function createEvidenceItem(uow: UnitOfWork, incident: IncidentReco
 export async function actorDisplayName(db: Db, actor: Actor): Promise<string> {
   if (actor.name) return actor.name;
   if (actor.userId === SYSTEM_USER_ID) return 'System';
-  return (await evidenceUserNames(db, [actor.userId])).get(actor.userId) ?? actor.userId;
+  return (await userNamesById(db, [actor.userId])).get(actor.userId) ?? actor.userId;
 }

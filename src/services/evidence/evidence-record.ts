@@ -2,9 +2,10 @@ import type { EvidenceKind, EvidenceStatus } from '../../domain/evidence.js';
 import type { Tlp } from '../../domain/incident.js';
 import { readBool, readJson } from '../../store/dialect.js';
 import type { Db } from '../../store/database.js';
-import { evidenceUserNames, findEvidenceBlobs, incidentNumbers, latestDisposalEvents } from '../../store/repositories/evidence-items.js';
+import { findEvidenceBlobs, incidentNumbers, latestDisposalEvents } from '../../store/repositories/evidence-items.js';
 import type { EvidenceBlobRow, EvidenceItemRow } from '../../store/schema.js';
 import { SYSTEM_USER_ID } from '../context.js';
+import { userNamesById } from '../../store/repositories/people.js';
 
 export interface PersonRef {
   id: string;
@@ -73,7 +74,7 @@ export async function toEvidenceRecords(db: Db, rows: readonly EvidenceItemRow[]
   const disposals = await latestDisposalEvents(db, ids);
   const people = rows.flatMap((r) => [r.holder_id, r.pending_holder_id]).filter((id): id is string => Boolean(id));
   for (const event of disposals.values()) people.push(event.actor_id);
-  const [names, numbers, blobs] = await Promise.all([evidenceUserNames(db, people), incidentNumbers(db, rows.map((r) => r.incident_id)), blobHashes(db, rows)]);
+  const [names, numbers, blobs] = await Promise.all([userNamesById(db, people), incidentNumbers(db, rows.map((r) => r.incident_id)), blobHashes(db, rows)]);
   const person = (id: string | null): PersonRef | null => (id ? { id, name: id === SYSTEM_USER_ID ? 'System' : (names.get(id) ?? id) } : null);
   return rows.map((row) => {
     const blob = row.blob_sha256 ? blobs.get(row.blob_sha256) : undefined;

@@ -4,12 +4,12 @@ import { findFirstBreak, type ChainLink } from '../../domain/hash-chain.js';
 import { readJson } from '../../store/dialect.js';
 import type { Db } from '../../store/database.js';
 import { custodyChain, listCustodyEvents } from '../../store/repositories/custody-events.js';
-import { evidenceUserNames } from '../../store/repositories/evidence-items.js';
 import type { CustodyEventRow, EvidenceItemRow } from '../../store/schema.js';
 import { SYSTEM_USER_ID, type ServiceContext } from '../context.js';
 import { authorize } from '../policies/authorize.js';
 import type { PersonRef } from './evidence-record.js';
 import { loadVisibleEvidence } from './load-evidence.js';
+import { userNamesById } from '../../store/repositories/people.js';
 
 export interface CustodyEventRecord {
   id: string;
@@ -50,7 +50,7 @@ export async function listCustody(ctx: ServiceContext, evidenceId: string): Prom
 }
 
 export async function toCustodyEventRecords(db: Db, rows: readonly CustodyEventRow[]): Promise<CustodyEventRecord[]> {
-  const names = await evidenceUserNames(db, rows.flatMap((r) => [r.actor_id, r.from_user_id, r.to_user_id]).filter((id): id is string => Boolean(id)));
+  const names = await userNamesById(db, rows.flatMap((r) => [r.actor_id, r.from_user_id, r.to_user_id]).filter((id): id is string => Boolean(id)));
   const person = (id: string): PersonRef => ({ id, name: id === SYSTEM_USER_ID ? 'System' : (names.get(id) ?? id) });
   return rows.map((row) => ({
     id: row.id,

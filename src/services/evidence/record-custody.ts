@@ -16,9 +16,9 @@ import { BulwarkError, invalid, stale } from '../../domain/errors.js';
 import { GENESIS_HASH } from '../../domain/hash-chain.js';
 import { toInstant } from '../../domain/time.js';
 import { listCustodyEvents } from '../../store/repositories/custody-events.js';
-import { evidenceUserNames, updateEvidenceItem } from '../../store/repositories/evidence-items.js';
+import { updateEvidenceItem } from '../../store/repositories/evidence-items.js';
 import { isActiveMember } from '../../store/repositories/members.js';
-import { findUser } from '../../store/repositories/people.js';
+import { findUser, userNamesById } from '../../store/repositories/people.js';
 import type { EvidenceItemRow } from '../../store/schema.js';
 import { SYSTEM_USER_ID, type ServiceContext } from '../context.js';
 import type { IncidentRecord } from '../incidents/incident-record.js';
@@ -53,7 +53,7 @@ export async function recordCustody(ctx: ServiceContext, evidenceId: string, req
   return runInTransaction(ctx, async (uow) => {
     const { item, incident } = await loadEvidenceForChange(uow, evidenceId);
     const events = await listCustodyEvents(uow.db, item.id);
-    const names = await evidenceUserNames(uow.db, [item.holder_id, item.pending_holder_id].filter((id): id is string => Boolean(id)));
+    const names = await userNamesById(uow.db, [item.holder_id, item.pending_holder_id].filter((id): id is string => Boolean(id)));
     const actorId = uow.actor.userId;
     const state = { number: item.number, status: item.status as EvidenceStatus, holder_id: item.holder_id, pending_holder_id: item.pending_holder_id, checked_out_by: checkedOutBy(events), holder_is_system: item.holder_id === SYSTEM_USER_ID };
     const refusal = custodyRefusal(state, actorId, request.action, request, (id) => (id === SYSTEM_USER_ID ? 'System' : (names.get(id) ?? id)));

@@ -3,23 +3,12 @@ import { responseMetrics, type ResponseMetrics } from '../../domain/metrics.js';
 import type { StoredIncidentFacts, StoredOrganisationProfile } from '../../domain/obligations/incident-facts.js';
 import type { ThirdPartyKind } from '../../domain/plan.js';
 import { readBool, readJson } from '../../store/dialect.js';
-import {
-  currentCommander,
-  decisionsOfIncident,
-  engagementsForReport,
-  factsOfIncident,
-  lastSentTo,
-  obligationsOfIncident,
-  openTasksOfIncident,
-  organisationOf,
-  recentTimelineEntries,
-  sentCommunicationsOfIncident,
-  settingValue,
-} from '../../store/repositories/incident-reports.js';
+import { currentCommander, decisionsOfIncident, engagementsForReport, factsOfIncident, lastSentTo, obligationsOfIncident, openTasksOfIncident, recentTimelineEntries, sentCommunicationsOfIncident, settingValue } from '../../store/repositories/incident-reports.js';
 import type { IncidentRecord } from '../incidents/incident-record.js';
 import { loadVisibleIncident } from '../incidents/load-incident.js';
 import { planInForce } from '../plan/plan-in-force.js';
 import type { UnitOfWork } from '../transaction.js';
+import { findOrganisation } from '../../store/repositories/people.js';
 
 /** The organisation profile the obligations engine reads (helper services own its writing). */
 export const PROFILE_SETTING = 'obligations.profile';
@@ -61,7 +50,7 @@ export async function loadIncidentReport(uow: UnitOfWork, incidentIdOrNumber: st
   const organisationId = uow.actor.organisationId;
   const incident = await loadVisibleIncident(db, uow.actor, incidentIdOrNumber);
   const [organisation, factsRow, profileValue, decisions, obligations, communications, engagements, tasks, timeline, commander, plan] = await Promise.all([
-    organisationOf(db, organisationId),
+    findOrganisation(db, organisationId),
     factsOfIncident(db, incident.id),
     settingValue(db, organisationId, PROFILE_SETTING),
     decisionsOfIncident(db, incident.id),

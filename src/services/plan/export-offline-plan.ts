@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { conflict } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
-import { findApprovedPlan, insertPlanExport, organisationNameOf, personNames } from '../../store/repositories/response-plans.js';
+import { findApprovedPlan, insertPlanExport } from '../../store/repositories/response-plans.js';
 import { SYSTEM_USER_ID, type ServiceContext } from '../context.js';
 import { authorize } from '../policies/authorize.js';
 import { runInTransaction } from '../transaction.js';
@@ -10,6 +10,7 @@ import { buildPlanDocument } from './plan-document.js';
 import { toPlanVersionRecords } from './plan-record.js';
 import { renderPlanHtml } from './render-plan-html.js';
 import { renderPlanPdf } from './render-plan-pdf.js';
+import { findOrganisation, userNamesById } from '../../store/repositories/people.js';
 
 export const PLAN_EXPORT_FORMATS = ['html', 'pdf'] as const;
 export type PlanExportFormat = (typeof PLAN_EXPORT_FORMATS)[number];
@@ -37,8 +38,8 @@ export async function exportOfflinePlan(ctx: ServiceContext, format: PlanExportF
     const row = await findApprovedPlan(uow.db, organisationId);
     if (!row) throw conflict('No response plan has been approved yet: approve a draft first, then export it.');
     const [plan] = await toPlanVersionRecords(uow.db, [row], previousVersion(uow.db, organisationId));
-    const exporter = uow.actor.userId === SYSTEM_USER_ID ? 'System' : ((await personNames(uow.db, [uow.actor.userId])).get(uow.actor.userId) ?? uow.actor.userId);
-    const document = buildPlanDocument({ plan: plan!, organisationName: await organisationNameOf(uow.db, organisationId), exportedAt: uow.now, exportedBy: exporter });
+    const exporter = uow.actor.userId === SYSTEM_USER_ID ? 'System' : ((await userNamesById(uow.db, [uow.actor.userId])).get(uow.actor.userId) ?? uow.actor.userId);
+    const document = buildPlanDocument({ plan: plan!, organisationName: (await findOrganisation(uow.db, organisationId))?.name ?? '', exportedAt: uow.now, exportedBy: exporter });
     const body = format === 'pdf' ? await renderPlanPdf(document) : Buffer.from(renderPlanHtml(document), 'utf8');
     const sha256 = createHash('sha256').update(body).digest('hex');
     const exportId = newId('planExport');

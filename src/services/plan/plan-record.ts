@@ -2,9 +2,10 @@ import { changedPlanSections, planContentSha256, reviewOverdue, type PlanSection
 import type { PlanContent, PlanStatus } from '../../domain/plan.js';
 import type { Db } from '../../store/database.js';
 import { readJson } from '../../store/dialect.js';
-import { findLastPlanExport, personNames } from '../../store/repositories/response-plans.js';
+import { findLastPlanExport } from '../../store/repositories/response-plans.js';
 import type { PlanExportRow, ResponsePlanRow } from '../../store/schema.js';
 import { SYSTEM_USER_ID } from '../context.js';
+import { userNamesById } from '../../store/repositories/people.js';
 
 /** One version of the response plan as the API answers it. */
 export interface PlanVersionRecord {
@@ -52,7 +53,7 @@ const nameOf = (names: Map<string, string>, id: string | null): string | null =>
 
 /** Records for rows, each compared with the version before it (`previous` finds it; rows are often that list itself). */
 export async function toPlanVersionRecords(db: Db, rows: ResponsePlanRow[], previous: (row: ResponsePlanRow) => ResponsePlanRow | undefined | Promise<ResponsePlanRow | undefined>): Promise<PlanVersionRecord[]> {
-  const names = await personNames(db, rows.flatMap((r) => [r.updated_by, ...(r.approved_by ? [r.approved_by] : [])]));
+  const names = await userNamesById(db, rows.flatMap((r) => [r.updated_by, ...(r.approved_by ? [r.approved_by] : [])]));
   return Promise.all(
     rows.map(async (row) => {
       const content = planContentOf(row);
@@ -81,7 +82,7 @@ export async function toPlanVersionRecords(db: Db, rows: ResponsePlanRow[], prev
 }
 
 export async function toPlanExportRecord(db: Db, row: PlanExportRow): Promise<PlanExportRecord> {
-  const names = await personNames(db, [row.exported_by]);
+  const names = await userNamesById(db, [row.exported_by]);
   return { plan_version: Number(row.plan_version), format: row.format, sha256: row.sha256, exported_at: row.exported_at, exported_by: row.exported_by, exported_by_name: nameOf(names, row.exported_by) };
 }
 

@@ -1,10 +1,10 @@
 import type { Tlp } from '../../domain/incident.js';
 import { buildStixBundle } from '../../domain/stix-export.js';
-import { findOrganisation } from '../../store/repositories/stix.js';
 import type { ServiceContext } from '../context.js';
 import { loadVisibleIncident } from '../incidents/load-incident.js';
 import { listIncidentObservables } from '../observables/list-incident-observables.js';
 import { authorize } from '../policies/authorize.js';
+import { findOrganisation } from '../../store/repositories/people.js';
 
 /**
  * An incident's observables as a STIX 2.1 bundle (IOCs as indicators). Restricted incidents only for

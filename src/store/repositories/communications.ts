@@ -1,5 +1,5 @@
 import type { Db } from '../database.js';
-import type { CommunicationRow, OrganisationRow, StatusUpdateReminderRow, TimelineEntryRow } from '../schema.js';
+import type { CommunicationRow, StatusUpdateReminderRow, TimelineEntryRow } from '../schema.js';
 
 export async function insertCommunication(db: Db, row: CommunicationRow): Promise<void> {
   await db.insertInto('communications').values(row).execute();
@@ -51,17 +51,6 @@ export async function communicationTimeline(db: Db, incidentId: string): Promise
     .where('timeline_entries.kind', 'like', 'communication_%')
     .orderBy('timeline_entries.seq')
     .execute();
-}
-
-export async function userNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', unique).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-export async function findOrganisationById(db: Db, id: string): Promise<OrganisationRow | undefined> {
-  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function categoryLabel(db: Db, organisationId: string, key: string): Promise<string | undefined> {

@@ -42,8 +42,3 @@ export async function peopleNames(db: Db, ids: readonly string[]): Promise<Array
   if (!ids.length) return [];
   return db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', [...ids]).execute();
 }
-
-export async function organisationName(db: Db, organisationId: string): Promise<string> {
-  const row = await db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirst();
-  return row?.name ?? '';
-}

@@ -32,8 +32,3 @@ export async function openIncidentIdsWithFacts(db: Db, organisationId: string): 
     .execute();
   return rows.map((r) => r.id);
 }
-
-export async function organisationTimeZone(db: Db, organisationId: string): Promise<string> {
-  const row = await db.selectFrom('organisations').select('timezone').where('id', '=', organisationId).executeTakeFirst();
-  return row?.timezone ?? 'UTC';
-}

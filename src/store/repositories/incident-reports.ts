@@ -17,10 +17,6 @@ export async function settingValue(db: Db, organisationId: string, key: string):
   return row?.value;
 }
 
-export async function organisationOf(db: Db, organisationId: string): Promise<{ name: string; timezone: string } | undefined> {
-  return db.selectFrom('organisations').select(['name', 'timezone']).where('id', '=', organisationId).executeTakeFirst();
-}
-
 export async function decisionsOfIncident(db: Db, incidentId: string): Promise<Array<DecisionRow & { signer_name: string | null }>> {
   return db
     .selectFrom('decisions')

@@ -9,6 +9,18 @@ export async function findDefaultOrganisation(db: Db): Promise<OrganisationRow |
   return db.selectFrom('organisations').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
 }
 
+export async function findOrganisation(db: Db, id: string): Promise<OrganisationRow | undefined> {
+  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Names of the given users by id (unknown ids are left out). */
+export async function userNamesById(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export async function insertOrganisation(db: Db, row: OrganisationRow): Promise<void> {
   await db.insertInto('organisations').values(row).execute();
 }

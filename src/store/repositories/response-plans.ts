@@ -50,14 +50,3 @@ export async function findLastPlanExport(db: Db, organisationId: string): Promis
 }
 
 /** Display names of the people who drafted, approved and exported plans. */
-export async function personNames(db: Db, userIds: readonly string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(userIds)];
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-export async function organisationNameOf(db: Db, organisationId: string): Promise<string> {
-  const row = await db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirst();
-  return row?.name ?? '';
-}

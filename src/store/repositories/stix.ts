@@ -1,6 +1,5 @@
 import { newId } from '../../domain/ids.js';
 import type { Db } from '../database.js';
-import type { OrganisationRow } from '../schema.js';
 
 const CHUNK = 500;
 
@@ -31,8 +30,4 @@ export async function observableIdsByValue(db: Db, organisationId: string, obser
     for (const row of rows) ids.set(`${row.type}\u0000${row.value}`, row.id);
   }
   return ids;
-}
-
-export async function findOrganisation(db: Db, id: string): Promise<OrganisationRow | undefined> {
-  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
 }
