@@ -8,9 +8,9 @@ export interface HttpAnswer {
 /** A keep-alive HTTP/1.1 client for a server on the loopback interface. */
 export function loopbackClient(port: number, token: string, maxSockets: number) {
   const agent = new Agent({ keepAlive: true, maxSockets });
-  const send = (method: string, path: string, body?: unknown): Promise<HttpAnswer> =>
+  /** `payload` is the body already serialised as JSON, so a sender can do that before its clock starts. */
+  const sendSerialised = (method: string, path: string, payload: string | undefined): Promise<HttpAnswer> =>
     new Promise((resolve, reject) => {
-      const payload = body === undefined ? undefined : JSON.stringify(body);
       const req = request(
         {
           host: '127.0.0.1',
@@ -33,7 +33,8 @@ export function loopbackClient(port: number, token: string, maxSockets: number) 
       req.on('error', reject);
       req.end(payload);
     });
-  return { send, close: () => agent.destroy() };
+  const send = (method: string, path: string, body?: unknown) => sendSerialised(method, path, body === undefined ? undefined : JSON.stringify(body));
+  return { send, sendSerialised, close: () => agent.destroy() };
 }
 
 /**

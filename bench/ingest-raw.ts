@@ -24,17 +24,26 @@ export function benchAlert(run: string, i: number) {
   };
 }
 
+/** What the raw floor writes for each observable of an alert: a full sighting row (as Bulwark does), or only a narrow link. */
+export type RawObservableStore = 'sightings' | 'links';
+
 /**
  * The floor to compare with: the same rows (alert, three observables, three sightings) written by
  * raw better-sqlite3 prepared statements, one transaction per batch, into a migrated database with
- * the same indexes and synchronous FULL. No validation, rules, audit or HTTP.
+ * the same indexes and synchronous FULL. No validation, rules, audit or HTTP. With 'links' each
+ * sighting is replaced by a two-column (observable, alert) row in a WITHOUT ROWID table with one
+ * index: the leanest store that still answers "seen before" both ways, to show what a redesign could gain.
  */
-export async function rawSqliteInsert(batches: number, perBatch: number): Promise<{ alertsPerSecond: number }> {
+export async function rawSqliteInsert(batches: number, perBatch: number, store: RawObservableStore = 'sightings'): Promise<{ alertsPerSecond: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-bench-raw-'));
   const handle = openSqlite(join(dir, 'raw.db'));
   try {
     await migrateToLatest(handle);
     const sqlite = handle.sqlite!;
+    if (store === 'links') {
+      sqlite.exec(`CREATE TABLE bench_alert_links (observable_id TEXT NOT NULL, alert_id TEXT NOT NULL, PRIMARY KEY (observable_id, alert_id)) WITHOUT ROWID;
+        CREATE INDEX bench_alert_links_alert ON bench_alert_links (alert_id)`);
+    }
     const insertAlert = sqlite.prepare(`INSERT INTO alerts (id, organisation_id, source, source_ref, type, title, description, severity, occurred_at, tags, tlp, pap, status,
       fingerprint, correlation_key, group_id, incident_id, dismiss_reason, triaged_at, triaged_by, repeat_count, first_seen_at, last_seen_at, raw, created_at, updated_at, version)
       VALUES (?, 'org', ?, ?, ?, ?, '', ?, NULL, ?, 'amber', 'amber', 'new', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 1, ?, ?, ?, ?, ?, 1)`);
@@ -42,10 +51,12 @@ export async function rawSqliteInsert(batches: number, perBatch: number): Promis
       VALUES (?, 'org', ?, ?, 0, ?, ?, 1, ?, ?, 1)`);
     const insertSighting = sqlite.prepare(`INSERT INTO sightings (id, organisation_id, observable_id, subject_type, subject_id, ioc, sighted, tlp, tags, note, count, first_seen_at, last_seen_at, created_at, created_by, updated_at, version)
       VALUES (?, 'org', ?, 'alert', ?, 0, 0, 'amber', '[]', '', 1, ?, ?, ?, 'bench', ?, 1)`);
+    const insertLink = store === 'links' ? sqlite.prepare('INSERT INTO bench_alert_links (observable_id, alert_id) VALUES (?, ?)') : null;
+    // Built before the clock starts, as the HTTP sender builds its batches.
+    const batchesOfRows = Array.from({ length: batches }, (_, b) => Array.from({ length: perBatch }, (_, i) => benchAlert('raw', b * perBatch + i)));
     const started = performance.now();
-    for (let b = 0; b < batches; b += 1) {
+    for (const rows of batchesOfRows) {
       const now = new Date().toISOString();
-      const rows = Array.from({ length: perBatch }, (_, i) => benchAlert('raw', b * perBatch + i));
       sqlite.transaction(() => {
         for (const a of rows) {
           const id = newId('alert');
@@ -53,7 +64,8 @@ export async function rawSqliteInsert(batches: number, perBatch: number): Promis
           for (const o of a.observables) {
             const observableId = newId('observable');
             insertObservable.run(observableId, o.type, o.value, now, now, now, now);
-            insertSighting.run(newId('sighting'), observableId, id, now, now, now, now);
+            if (insertLink) insertLink.run(observableId, id);
+            else insertSighting.run(newId('sighting'), observableId, id, now, now, now, now);
           }
         }
       })();

@@ -106,6 +106,23 @@ export function nextDeputy(team: readonly PlanContact[], contactId: string, alre
   return null;
 }
 
+/**
+ * The chain of calls that ends in `call`: the call the matrix made first, then each deputy standing in
+ * for the one before (a deputy's call keeps the id of the call it stands in for in `rule_id`).
+ */
+export function callChain<C extends { id: string; trigger: string; rule_id: string }>(calls: readonly C[], call: C): C[] {
+  const byId = new Map(calls.map((c) => [c.id, c]));
+  const chain = [call];
+  let current = call;
+  while (current.trigger === 'deputy') {
+    const before = byId.get(current.rule_id);
+    if (!before || chain.includes(before)) break;
+    chain.unshift(before);
+    current = before;
+  }
+  return chain;
+}
+
 // The outbox refuses anything else; a bad address in the plan must not stop an incident from opening.
 const MAILBOX = /^[^\s@<>]+@[^\s@<>]+$/;
 

@@ -23,6 +23,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'member.released',
   'escalation.sent',
   'escalation.acknowledged',
+  'escalation.unanswered',
   'communication.approved',
   'communication.sent',
   'decision.recorded',

@@ -14,7 +14,7 @@ export function escalationDeputiesJob(deps: ServiceDeps, organisationId: string,
     firstAfterMs,
     run: async () => {
       const run = await callOverdueDeputies(ctx);
-      for (const left of run.no_deputy) log?.debug({ job: 'escalation-deputies', ...left }, 'escalation not acknowledged in time and no deputy left to call');
+      for (const left of run.no_deputy) log?.warn?.({ job: 'escalation-deputies', ...left }, 'escalation not acknowledged in time and no deputy left to call: reported to the commanders and managers');
       return run;
     },
   };

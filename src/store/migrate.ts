@@ -9,6 +9,7 @@ import * as riskScoredResidual from './migrations/0005-risk-scored-residual.js';
 import * as learning from './migrations/0006-learning.js';
 import * as management from './migrations/0007-management.js';
 import * as evidence from './migrations/0008-evidence.js';
+import * as escalationUnanswered from './migrations/0009-escalation-unanswered.js';
 
 /** One ordered migration set for both engines; each migration receives the engine for its column types. */
 const MIGRATIONS: Record<string, { up: (db: any, engine: Engine) => Promise<void> }> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, { up: (db: any, engine: Engine) => Promise<void
   '0006-learning': learning,
   '0007-management': management,
   '0008-evidence': evidence,
+  '0009-escalation-unanswered': escalationUnanswered,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -668,6 +668,8 @@ export interface EscalationRow {
   acknowledged_at: string | null;
   acknowledged_by: string | null;
   acknowledged_via: string | null;
+  /** When the call ran out of people (nobody, deputies included, acknowledged in time) and managers were told. */
+  unanswered_at: string | null;
 }
 
 export interface CommunicationRow {

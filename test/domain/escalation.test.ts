@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acknowledgementDueAt, contactsToCall, emailAddressesOf, isOverdue, newCallees, nextDeputy, overdueMinutes, type PriorCall } from '../../src/domain/escalation.js';
+import { acknowledgementDueAt, callChain, contactsToCall, emailAddressesOf, isOverdue, newCallees, nextDeputy, overdueMinutes, type PriorCall } from '../../src/domain/escalation.js';
 import type { Severity } from '../../src/domain/incident.js';
 import type { EscalationRule, PlanContact } from '../../src/domain/plan.js';
 
@@ -86,5 +86,27 @@ describe('emailAddressesOf', () => {
     ['an address the outbox would refuse is left out', { work_email: 'cora ciso@corp.example', personal_email: '<x@y>' }, []],
   ])('%s', (_name, addresses, expected) => {
     expect(emailAddressesOf(addresses)).toEqual(expected);
+  });
+});
+
+describe('callChain', () => {
+  const calls = [
+    { id: 'a', trigger: 'opened', rule_id: 'high' },
+    { id: 'b', trigger: 'opened', rule_id: 'high' },
+    { id: 'c', trigger: 'deputy', rule_id: 'a' },
+    { id: 'd', trigger: 'deputy', rule_id: 'c' },
+    { id: 'loop1', trigger: 'deputy', rule_id: 'loop2' },
+    { id: 'loop2', trigger: 'deputy', rule_id: 'loop1' },
+    { id: 'orphan', trigger: 'deputy', rule_id: 'missing' },
+  ];
+  const chainOf = (id: string) => callChain(calls, calls.find((c) => c.id === id)!).map((c) => c.id);
+  it.each<[string, string, string[]]>([
+    ['a call the matrix made is its own chain', 'a', ['a']],
+    ['a deputy: the call it stands in for first', 'c', ['a', 'c']],
+    ['a deputy for a deputy: back to the first call', 'd', ['a', 'c', 'd']],
+    ['a chain whose start is gone stops where it can', 'orphan', ['orphan']],
+    ['a loop in damaged data ends', 'loop1', ['loop2', 'loop1']],
+  ])('%s', (_name, id, expected) => {
+    expect(chainOf(id)).toEqual(expected);
   });
 });

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { callOverdueDeputies } from '../../src/services/escalations/call-overdue-deputies.js';
 import { insertApprovedPlan } from '../support/plan-fixture.js';
 import { launchBrowser, newPerson, screenshot, signIn } from './support/browser.js';
 import { callApi, openTab } from './support/flows.js';
@@ -61,6 +62,11 @@ describe('escalations on the People & roles tab', () => {
     await row('Night Guard').getByText('No e-mail address: phone them').waitFor();
     await row('Night Guard').getByRole('link', { name: '+44 7700 900099' }).waitFor();
     await row('Night Guard').getByText('Waiting — overdue by 12 min').waitFor();
+    // Nobody stands in for the guard: the deputies job reports the call unanswered, and the row says so.
+    await callOverdueDeputies(server.system);
+    await page.reload();
+    await openTab(page, 'People & roles');
+    await row('Night Guard').getByText('Nobody answered — no deputy left: phone them').waitFor();
     // The matrix made the admin (the Administrator account) scribe; the form made them commander, so the CISO was called without taking command.
     await page.getByRole('table', { name: 'Current roles' }).getByRole('row').filter({ hasText: 'Scribe' }).getByText('Administrator').waitFor();
 

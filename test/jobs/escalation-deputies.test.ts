@@ -10,6 +10,8 @@ import { listIncidentMembers } from '../../src/services/members/list-incident-me
 import { dispatchDueEmails } from '../../src/services/mail/dispatch-emails.js';
 import { mailProviderFor } from '../../src/services/mail/mail-provider.js';
 import { startRuntime, type Runtime } from '../../src/services/runtime.js';
+import { listAuditEntries } from '../../src/services/audit/list-audit-entries.js';
+import { listTimeline } from '../../src/services/timeline/list-timeline.js';
 import { addUser } from '../../src/services/users/add-user.js';
 import { describeEachEngine } from '../support/engines.js';
 import { insertApprovedPlan } from '../support/plan-fixture.js';
@@ -37,6 +39,7 @@ describeEachEngine('escalation deputies', (database) => {
   it('sets up a plan where the CISO has two deputies and the lead has none, and opens an incident at 03:00', async () => {
     const person = async (name: string) => (await addUser(ctx(), { email: `${name.toLowerCase()}@example.test`, name, role: 'responder', password: 'correct horse battery staple' })).user.id;
     ids.ciso = await person('Cora');
+    await addUser(ctx(), { email: 'ada@example.test', name: 'Ada Admin', role: 'admin', password: 'correct horse battery staple' });
     ids.deputy = await person('Dee');
     await insertApprovedPlan(ctx(), {
       team: [
@@ -80,12 +83,48 @@ describeEachEngine('escalation deputies', (database) => {
     expect(mail.text).toMatch(/https:\/\/bulwark\.example\.com\/ack\/ack_[A-Za-z0-9_-]+/);
   });
 
-  it('calls a deputy only once per call, however often it runs; the lead has no deputy left', async () => {
+  it('calls the next deputy when the first deputy does not answer either; the lead, who has no deputy, is reported unanswered once', async () => {
     clock.advance(20 * MINUTE);
+    const dee = (await calls(ids.incident!)).find((c) => c.contact_id === 'dciso')!;
+    const run = await callOverdueDeputies(ctx());
+    expect(run.called).toEqual([expect.objectContaining({ deputy_contact_id: 'cio', stands_in_for: dee.id })]);
+    expect(run.no_deputy).toEqual([expect.objectContaining({ contact_id: 'lead', emailed: expect.arrayContaining(['cora@example.test', 'ada@example.test']) })]);
+    const all = await calls(ids.incident!);
+    expect(all.map((c) => c.contact_id)).toEqual(['ciso', 'lead', 'dciso', 'cio']);
+    // The second deputy stands in for Cora too, and takes the role she was called for.
+    expect(all.find((c) => c.contact_id === 'cio')).toMatchObject({ trigger: 'deputy', rule_id: dee.id, incident_role: 'incident_commander', unanswered_at: null });
+    expect(all.find((c) => c.contact_id === 'lead')!.unanswered_at).toBe(clock.now());
+
+    expect(await callOverdueDeputies(ctx())).toEqual({ called: [], no_deputy: [] });
+    expect((await calls(ids.incident!)).length).toBe(4);
+  });
+
+  it('when the last deputy does not answer either, tells the commander and managers once: timeline, audit, e-mail with the phone numbers', async () => {
+    clock.advance(16 * MINUTE);
     const run = await callOverdueDeputies(ctx());
     expect(run.called).toEqual([]);
-    expect(run.no_deputy.map((n) => n.contact_id)).toEqual(['lead']);
-    expect((await calls(ids.incident!)).map((c) => c.contact_id)).toEqual(['ciso', 'lead', 'dciso']);
+    expect(run.no_deputy.map((n) => n.contact_id)).toEqual(['cio']);
+    expect((await calls(ids.incident!)).find((c) => c.contact_id === 'cio')!.unanswered_at).toBe(clock.now());
+    expect(await callOverdueDeputies(ctx())).toEqual({ called: [], no_deputy: [] });
+
+    const timeline = await listTimeline(ctx(), ids.incident!, { limit: 100 });
+    const unanswered = timeline.items.filter((e) => e.kind === 'escalation_unanswered').map((e) => e.body);
+    expect(unanswered).toHaveLength(2);
+    expect(unanswered).toContain('Escalation unanswered: Cora, Dee and Cyd did not acknowledge in time and the plan names no further deputy.');
+    expect(unanswered).toContain('Escalation unanswered: Lee did not acknowledge in time and the plan names no further deputy. Phone: Lee +1 555 0100.');
+    const audit = (await listAuditEntries(ctx(), { limit: 200, target_type: 'incident', target_id: ids.incident! })).items.filter((a) => a.action === 'escalation.unanswered');
+    expect(audit.map((a) => a.details.contact_ids)).toEqual([['ciso', 'dciso', 'cio'], ['lead']]);
+
+    const provider = mailProviderFor({ smtpUrl: smtp.url, mailFrom: 'Bulwark <bulwark@example.test>' });
+    await dispatchDueEmails(ctx(), provider);
+    await provider.close();
+    const notices = smtp.received.filter((m) => m.subject.includes('Nobody answered'));
+    expect(notices).toHaveLength(2);
+    const cyd = notices.find((m) => m.text.includes('Cyd'))!;
+    expect(cyd.to).toEqual(expect.arrayContaining(['cora@example.test', 'ada@example.test']));
+    expect(cyd.text).toContain('Domain admin compromised');
+    expect(cyd.text).toContain(`https://bulwark.example.com/incidents/${ids.incident}`);
+    expect(notices.find((m) => m.text.includes('Lee'))!.text).toContain('mobile +1 555 0100');
   });
 
   it('an acknowledged call calls no deputy', async () => {

@@ -81,6 +81,7 @@ export async function callContacts(
       acknowledged_at: null,
       acknowledged_by: null,
       acknowledged_via: null,
+      unanswered_at: null,
     });
     if (to.length) {
       await enqueueEmail(uow, escalationEmail({

@@ -28,6 +28,8 @@ export interface EscalationRecord {
   acknowledged_via: AcknowledgementChannel | null;
   /** Whole minutes past the deadline while unacknowledged; 0 otherwise. */
   overdue_minutes: number;
+  /** When this call was the last of its chain and nobody (deputies included) had answered: the managers were told. */
+  unanswered_at: string | null;
 }
 
 export function toEscalationRecord(row: EscalationRow, plan: PlanContent | null, now: string): EscalationRecord {
@@ -53,5 +55,6 @@ export function toEscalationRecord(row: EscalationRow, plan: PlanContent | null,
     acknowledged_by: row.acknowledged_by,
     acknowledged_via: row.acknowledged_via as AcknowledgementChannel | null,
     overdue_minutes: overdueMinutes(row, now),
+    unanswered_at: row.unanswered_at,
   };
 }

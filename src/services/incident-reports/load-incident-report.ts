@@ -14,7 +14,7 @@ import { findOrganisation } from '../../store/repositories/people.js';
 export const PROFILE_SETTING = 'obligations.profile';
 
 /** Timeline kinds a reader of a management report cares about; the routine edits stay out. */
-const HIGHLIGHT_KINDS = ['incident_opened', 'phase_changed', 'note', 'decision_recorded', 'communication_sent', 'engagement_added', 'escalation_sent', 'obligation_updated'];
+const HIGHLIGHT_KINDS = ['incident_opened', 'phase_changed', 'note', 'decision_recorded', 'communication_sent', 'engagement_added', 'escalation_sent', 'escalation_unanswered', 'obligation_updated'];
 const HIGHLIGHTS = 25;
 
 /** What the incident reports show, gathered once for the three document builders. */

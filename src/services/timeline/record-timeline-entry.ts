@@ -25,6 +25,7 @@ export const TIMELINE_KINDS = [
   'control_outcomes_changed',
   'escalation_sent',
   'escalation_acknowledged',
+  'escalation_unanswered',
   'communication_drafted',
   'communication_reviewed',
   'communication_approved',

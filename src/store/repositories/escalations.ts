@@ -32,8 +32,9 @@ export async function markEscalationAcknowledged(db: Db, id: string, ack: { at: 
 
 /**
  * Unacknowledged calls of the organisation's open incidents whose deadline may have passed (the
- * caller checks each against its own time), and which no deputy has stood in for yet. A deputy's
- * call keeps the id of the call it stands in for in `rule_id`.
+ * caller checks each against its own time): calls the matrix made and calls to deputies, as long as
+ * nobody stands in for them yet and they were not already reported unanswered. A deputy's call keeps
+ * the id of the call it stands in for in `rule_id`.
  */
 export async function listUnansweredEscalations(db: Db, organisationId: string): Promise<EscalationRow[]> {
   return db
@@ -42,12 +43,18 @@ export async function listUnansweredEscalations(db: Db, organisationId: string):
     .selectAll('e')
     .where('e.organisation_id', '=', organisationId)
     .where('e.acknowledged_at', 'is', null)
+    .where('e.unanswered_at', 'is', null)
     .where('e.respond_within_minutes', 'is not', null)
-    .where('e.trigger', '!=', 'deputy')
     .where('i.phase', '!=', 'closed')
     .where((eb) => eb.not(eb.exists(eb.selectFrom('escalations as d').select('d.id').where('d.trigger', '=', 'deputy').whereRef('d.rule_id', '=', 'e.id'))))
     .orderBy('e.notified_at')
     .execute();
+}
+
+/** Marks a call as having run out of people; false when another run marked it first. */
+export async function markEscalationUnanswered(db: Db, id: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('escalations').set({ unanswered_at: at }).where('id', '=', id).where('unanswered_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** A plan version by id (an escalation keeps the version that called it, for its contact details). */

@@ -48,6 +48,7 @@ const EVENT_TYPES = [
   'proposal.decided',
   'escalation.sent',
   'escalation.acknowledged',
+  'escalation.unanswered',
   'communication.drafted',
   'communication.updated',
   'communication.submitted',

@@ -29,6 +29,7 @@ export const escalationSchema = z.object({
   acknowledged_by: z.string().nullable(),
   acknowledged_via: z.enum(ACKNOWLEDGEMENT_CHANNELS).nullable(),
   overdue_minutes: z.number().int().describe('Whole minutes past the deadline while unacknowledged; 0 otherwise'),
+  unanswered_at: instantOut.nullable().describe('Set on the last call of a chain when neither the contact nor any deputy acknowledged in time: the commanders and managers were e-mailed'),
 });
 
 export const escalationListSchema = z.object({ items: z.array(escalationSchema) });

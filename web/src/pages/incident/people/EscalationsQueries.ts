@@ -22,6 +22,7 @@ export interface Escalation {
   acknowledged_by: string | null;
   acknowledged_via: 'app' | 'link' | 'phone' | null;
   overdue_minutes: number;
+  unanswered_at: string | null;
 }
 
 // Under ['incident', id] so live events about the incident (escalation.sent / .acknowledged) refresh it.

@@ -97,6 +97,14 @@ export function EscalationsSection({ incidentId, canManage }: { incidentId: stri
                             <Text size="xs" c="dimmed">{formatInstant(e.acknowledged_at)}{e.acknowledged_via === 'phone' ? `, recorded by ${personName(e.acknowledged_by)}` : ''}</Text>
                           </div>
                         </Group>
+                      ) : e.unanswered_at ? (
+                        <Group gap={6} wrap="nowrap">
+                          <ThemeIcon size="sm" variant="filled" color="red" aria-hidden><IconAlertTriangle size={14} /></ThemeIcon>
+                          <div>
+                            <Text size="sm" c="red" fw={700}>Nobody answered — no deputy left: phone them</Text>
+                            <Text size="xs" c="dimmed">managers told {formatInstant(e.unanswered_at)}</Text>
+                          </div>
+                        </Group>
                       ) : late > 0 ? (
                         <Group gap={6} wrap="nowrap">
                           <ThemeIcon size="sm" variant="light" color="red" aria-hidden><IconAlertTriangle size={14} /></ThemeIcon>
