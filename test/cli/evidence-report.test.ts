@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { parseCsv } from '../../src/domain/csv.js';
 import { systemActor } from '../../src/services/context.js';
 import { createIncident } from '../../src/services/incidents/create-incident.js';
-import { pdfText } from '../api/incident-reports/pdf-text.js';
+import { pdfText } from '../support/pdf-text.js';
 import { seedCustody, seedItem } from '../api/evidence/reports-fixture.js';
 import { describeCliOnEngines, runCli, type InProcess } from './cli-harness.js';
 

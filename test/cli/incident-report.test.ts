@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { systemActor } from '../../src/services/context.js';
 import { createIncident } from '../../src/services/incidents/create-incident.js';
-import { pdfPageCount } from '../api/incident-reports/pdf-text.js';
+import { pdfPageCount } from '../support/pdf-text.js';
 import { seedFacts } from '../api/incident-reports/seed-management.js';
 import { describeCliOnEngines, runCli } from './cli-harness.js';
 

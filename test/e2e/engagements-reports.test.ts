@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfPageCount, pdfText } from '../api/incident-reports/pdf-text.js';
+import { pdfPageCount, pdfText } from '../support/pdf-text.js';
 import { insertApprovedPlan } from '../support/plan-fixture.js';
 import { launchBrowser, newPerson, screenshot, signIn } from './support/browser.js';
 import { callApi, openIncidentThroughApi, openTab } from './support/flows.js';

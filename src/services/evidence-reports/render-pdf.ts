@@ -1,18 +1,12 @@
-import PDFDocument from 'pdfkit';
-import { pdfText } from '../review-report/render-pdf.js';
+import { newPdfDocument, PDF_BOLD as BOLD, PDF_FONT as FONT, PDF_MONO as MONO, pdfText, type Pdf } from '../documents/pdf-document.js';
 import type { EvidenceBlock, EvidenceDocument, EvidenceTableRow } from './evidence-document.js';
 
 const MARGIN = 40;
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
-const MONO = 'Courier';
 const GREY = '#59636e';
 const LINE = '#d0d7de';
 const RED = '#cf222e';
 const GREEN = '#1a7f37';
 const PAD = 3;
-
-type Pdf = InstanceType<typeof PDFDocument>;
 
 const innerWidth = (doc: Pdf) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
@@ -129,7 +123,7 @@ function block(doc: Pdf, b: EvidenceBlock): void {
 
 /** The document as a PDF, streamed: pdfkit's readable stream, already ended, for the caller to pipe. */
 export function renderEvidencePdf(report: EvidenceDocument): Pdf {
-  const doc = new PDFDocument({ size: 'A4', layout: report.landscape ? 'landscape' : 'portrait', margin: MARGIN, info: { Title: pdfText(report.title), Author: 'Bulwark', Subject: report.subject } });
+  const doc = newPdfDocument({ size: 'A4', layout: report.landscape ? 'landscape' : 'portrait', margin: MARGIN, info: { Title: pdfText(report.title), Author: 'Bulwark', Subject: report.subject } });
   doc.font(BOLD).fontSize(16).text(pdfText(report.title));
   doc.font(FONT).fontSize(9).fillColor(GREY).text(pdfText(report.subtitle)).fillColor('black');
   for (const b of report.blocks) block(doc, b);

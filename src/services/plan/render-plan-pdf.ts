@@ -1,14 +1,9 @@
-import PDFDocument from 'pdfkit';
 import type { ReportBlock } from '../review-report/report-document.js';
-import { pdfText } from '../review-report/render-pdf.js';
+import { newPdfDocument, PDF_BOLD as BOLD, PDF_FONT as FONT, pdfText, type Pdf } from '../documents/pdf-document.js';
 import type { PlanDocument } from './plan-document.js';
 
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
 const LINE = '#8c959f';
 const GREY = '#59636e';
-
-type Pdf = InstanceType<typeof PDFDocument>;
 
 function table(doc: Pdf, columns: string[], rows: string[][]): void {
   const left = doc.page.margins.left;
@@ -56,7 +51,7 @@ function block(doc: Pdf, b: ReportBlock): void {
 
 /** The offline plan as an A4 landscape PDF (wide contact tables), returned whole: plans are small and the hash needs the bytes. */
 export async function renderPlanPdf(plan: PlanDocument): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 40, info: { Title: pdfText(plan.title), Author: 'Bulwark', Subject: 'Incident response plan (offline copy)' } });
+  const doc = newPdfDocument({ size: 'A4', layout: 'landscape', margin: 40, info: { Title: pdfText(plan.title), Author: 'Bulwark', Subject: 'Incident response plan (offline copy)' } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve, reject) => {

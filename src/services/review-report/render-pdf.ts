@@ -1,21 +1,9 @@
-import PDFDocument from 'pdfkit';
+import { newPdfDocument, PDF_BOLD as BOLD, PDF_FONT as FONT, pdfText, type Pdf } from '../documents/pdf-document.js';
 import type { ReportBlock, ReportDocument } from './report-document.js';
 
 const MARGIN = 50;
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
 const GREY = '#59636e';
 const LINE = '#d0d7de';
-
-/**
- * The standard PDF fonts speak Windows-1252; characters outside it are replaced by "?" rather than
- * written as the wrong glyphs.
- */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-export const pdfText = (text: string): string =>
-  [...text.replace(/\r\n?/g, '\n').replace(/\u2212/g, '-')].map((c) => (c === '\n' || (c >= ' ' && c <= '\u00ff' && !(c >= '\u007f' && c < '\u00a0')) || WIN_ANSI_EXTRA.has(c) ? c : '?')).join('');
-
-type Pdf = InstanceType<typeof PDFDocument>;
 
 function ensureRoom(doc: Pdf, height: number): void {
   if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
@@ -93,7 +81,7 @@ function block(doc: Pdf, b: ReportBlock): void {
  * caller pipes to the HTTP response or a file.
  */
 export function renderPdf(report: ReportDocument): Pdf {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: pdfText(report.title), Author: 'Bulwark', Subject: report.subject ?? 'Post-incident review' } });
+  const doc = newPdfDocument({ size: 'A4', margin: MARGIN, info: { Title: pdfText(report.title), Author: 'Bulwark', Subject: report.subject ?? 'Post-incident review' } });
   doc.font(BOLD).fontSize(18).text(pdfText(report.title));
   doc.font(FONT).fontSize(10).fillColor(GREY).text(pdfText(report.subtitle)).fillColor('black');
   for (const b of report.blocks) block(doc, b);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv, restoreFormula } from '../../../src/domain/csv.js';
 import { describeApiOnEachEngine, type TestUser } from '../../support/test-app.js';
-import { pdfPageCount, pdfText } from '../incident-reports/pdf-text.js';
+import { pdfPageCount, pdfText } from '../../support/pdf-text.js';
 import { seedCustody, seedItem, type SeededItem } from './reports-fixture.js';
 
 const FORMULA_TITLE = '=HYPERLINK("http://evil.example","click")';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertApprovedPlan } from '../../support/plan-fixture.js';
 import { describeApiOnEachEngine, type TestUser } from '../../support/test-app.js';
-import { pdfPageCount, pdfText } from './pdf-text.js';
+import { pdfPageCount, pdfText } from '../../support/pdf-text.js';
 import { seedDecision, seedFacts, seedObligation, seedProfile, seedSentCommunication } from './seed-management.js';
 
 const AWARE = '2026-03-02T09:30:00.000Z';
@@ -183,6 +183,19 @@ describeApiOnEachEngine('incident reports API', (t) => {
       }
       expect(pdfPageCount((await ok(wordy.id, 'executive', 'pdf')).rawPayload)).toBe(1);
       expect(pdfPageCount((await ok(wordy.id, 'management', 'pdf')).rawPayload)).toBeGreaterThan(1);
+    });
+  });
+
+  describe('text in any European script', () => {
+    it('prints Polish, Czech, Greek and Cyrillic names in the PDF as written, not as question marks', async () => {
+      const title = 'Wyciek danych w Łodzi — Žďár, Ηράκλειο, Москва';
+      const written = await newIncident({ title, summary: 'Zgłoszenie od Łukasza Żółcia; přečteno Jiřím Dvořákem.', severity: 2 });
+      for (const kind of ['executive', 'management'] as const) {
+        const text = pdfText((await ok(written.id, kind, 'pdf')).rawPayload);
+        expect(text, kind).toContain(title);
+        expect(text, kind).not.toContain('\ufffd');
+      }
+      expect(pdfText((await ok(written.id, 'management', 'pdf')).rawPayload)).toContain('Zgłoszenie od Łukasza Żółcia; přečteno Jiřím Dvořákem.');
     });
   });
 

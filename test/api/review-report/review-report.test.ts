@@ -1,31 +1,10 @@
-import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pdfText as pdfTextOf } from '../../support/pdf-text.js';
 import { describeApiOnEachEngine, type TestUser } from '../../support/test-app.js';
 import { seedActionItem, seedControlOutcome, seedProposal, seedReview, seedRiskLink } from './seed-review.js';
 
 const H = 3_600_000;
 
-/**
- * Just enough PDF reading for a test: inflate pdfkit's content streams and join the hex strings of
- * each TJ operator (the standard fonts write Windows-1252 codes).
- */
-function pdfTextOf(pdf: Buffer): string {
-  const lines: string[] = [];
-  const raw = pdf.toString('latin1');
-  // Each stream is read by its /Length: compressed bytes may themselves end in "\r" or hold "endstream".
-  for (const m of raw.matchAll(/\/Length (\d+)[^>]*>>\s*stream\r?\n/g)) {
-    const start = m.index! + m[0].length;
-    let content: string;
-    try {
-      content = inflateSync(pdf.subarray(start, start + Number(m[1]))).toString('latin1');
-    } catch {
-      continue; // not a content stream (fonts are not embedded, but be safe)
-    }
-    for (const tj of content.matchAll(/\[(.*?)\] TJ/g)) lines.push([...tj[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''));
-  }
-  // Wrapped lines are separate operators: read the page as one run of words.
-  return lines.join(' ').replace(/\s+/g, ' ');
-}
 const plus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
 
 describeApiOnEachEngine('review report export', (t) => {
