@@ -11,6 +11,7 @@ export const SAMPLE_PEOPLE = {
   tom: { email: 'tom.comms@sample.bulwark.invalid', name: 'Tom Okafor (sample)', role: 'stakeholder' },
   lena: { email: 'lena.legal@sample.bulwark.invalid', name: 'Lena Vogel (sample)', role: 'stakeholder' },
   ravi: { email: 'ravi.hr@sample.bulwark.invalid', name: 'Ravi Iyer (sample)', role: 'stakeholder' },
+  priya: { email: 'priya.risk@sample.bulwark.invalid', name: 'Priya Shah (sample)', role: 'risk_owner' },
 } as const satisfies Record<string, { email: string; name: string; role: Role }>;
 
 export type Cast = Record<keyof typeof SAMPLE_PEOPLE, Actor>;
