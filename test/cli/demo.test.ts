@@ -52,6 +52,16 @@ describeCliOnEngines('bulwark demo', (target, inProcess) => {
     expect(by('lost_or_stolen_device').phase).toBe('detection');
     expect(by('insider').restricted).toBe(true);
     expect(by('ransomware').metrics.time_to_acknowledge_ms).toBeGreaterThan(0);
+
+    // The risk side and the signals come with it, joined to the incidents.
+    expect(result.stdout).toMatch(/Risk register: 8 risks, 7 assets, 8 controls; 5 incident links and 7 control outcomes/);
+    expect(result.stdout).toMatch(/Triage queue: 27 alerts in 7 correlation groups/);
+    const risks = await get<{ items: { title: string }[] }>(api, admin, '/api/v1/risks?limit=50');
+    expect(risks.items.filter((r) => r.title.startsWith('[Sample] '))).toHaveLength(8);
+    const linked = await get<{ items: { risk: { title: string } }[] }>(api, admin, `/api/v1/incidents/${by('ransomware').id}/risks`);
+    expect(linked.items.length).toBeGreaterThanOrEqual(2);
+    const queue = await get<{ items: { title: string; status: string }[] }>(api, admin, '/api/v1/alerts?status=new&limit=100');
+    expect(queue.items.filter((a) => a.title.startsWith('[Sample] ')).length).toBeGreaterThan(10);
   });
 
   it('gives the ransomware outbreak a command structure, overdue and done tasks, and a backdated timeline', async () => {

@@ -5,12 +5,18 @@ import { listIncidents } from '../incidents/list-incidents.js';
 import { authorize } from '../policies/authorize.js';
 import { businessEmailCompromise, ransomwareOutbreak } from './ransomware-and-bec.js';
 import { insiderCase, lostLaptop, phishingCampaign } from './other-sample-incidents.js';
+import { loadSampleRiskRegister, type SampleRiskRegisterResult } from './sample-risk-register.js';
+import { loadSampleSignals, type SampleSignalsResult } from './sample-signals.js';
 import { ensureSamplePeople, SAMPLE_PEOPLE, type Cast, type SamplePerson } from './sample-people.js';
 import { SAMPLE_TAG, type StoryStep } from './story.js';
 
 export interface DemoResult {
   incidents: { number: string; title: string; phase: string; severity: number; restricted: boolean }[];
   people: SamplePerson[];
+  /** The risk register joined to the incidents: counts of what was added. */
+  register: SampleRiskRegisterResult;
+  /** Alerts in the triage queue, observables, and the response plan draft. */
+  signals: SampleSignalsResult;
 }
 
 /** How far back the story starts: the sample people join just before the oldest sample incident. */
@@ -34,7 +40,9 @@ function checkRoles(cast: Cast): void {
 }
 
 /**
- * Loads the sample incidents through the services, as the sample people, at past times. Each step is
+ * Loads the sample incidents through the services, as the sample people, at past times, then the risk
+ * register they are joined to (assets, risks, controls, incident links, control outcomes) and the
+ * signals around them (alerts in the triage queue, observables, a response plan draft). Each step is
  * its own transaction, like the people's actions it stands for. Refuses when sample data is present
  * unless forced (a second set then sits next to the first).
  */
@@ -57,10 +65,15 @@ export async function loadDemo(ctx: ServiceContext, options: { force?: boolean }
     story.set(new Date(step.at).toISOString());
     await step.run({ ...ctx, clock: story, actor: step.as });
   }
+  const [ransomware, bec, phishing, laptop] = incidents.map((incident) => incident.id!) as [string, string, string, string];
+  const register = await loadSampleRiskRegister(ctx, cast, { ransomware, bec, phishing, laptop });
+  const signals = await loadSampleSignals(ctx, cast, { ransomware, bec, phishing, laptop });
   const numbers = incidents.map((incident) => incident.number!);
   const loaded = await listIncidents(ctx, { tags: [SAMPLE_TAG], limit: 100 });
   return {
     incidents: loaded.items.filter((i) => numbers.includes(i.number)).map((i) => ({ number: i.number, title: i.title, phase: i.phase, severity: i.severity, restricted: i.restricted })),
     people,
+    register,
+    signals,
   };
 }

@@ -33,7 +33,7 @@ export function ransomwareOutbreak(steps: StoryStep[], now: number, { sofia, dev
     .task(48, sofia, { title: 'Reset credentials of svc-backup and every service account used on FS01', phase: 'containment', assignee: devraj, dueInHours: 4 }, credentials)
     .task(47, devraj, { title: 'Block the C2 domains and IP addresses at proxy and firewall', phase: 'containment', assignee: devraj, dueInHours: 2 }, c2)
     .taskStatus(46, devraj, c2, 'done')
-    .note(46, devraj, 'Initial access: VPN sign-in with the svc-backup account from 185.220.101.47, three days before encryption. The account had no MFA.', 120)
+    .note(46, devraj, 'Initial access: VPN sign-in with the svc-backup account from 198.51.100.23, three days before encryption. The account had no MFA.', 120)
     .taskStatus(45, devraj, credentials, 'done')
     .task(44, sofia, { title: 'Identify patient zero and the initial access vector', phase: 'containment', assignee: mia, dueInHours: 24 }, patientZero)
     .taskStatus(40, mia, patientZero, 'in_progress')
