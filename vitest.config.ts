@@ -7,6 +7,9 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Two test files at a time even on two cores (vitest's default there is one): a CLI test mostly waits
+    // for its child process, which runs on the other core. The e2e project still runs one file at a time.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['test/domain/**/*.test.ts', 'test/web/**/*.test.ts'] } },
       {
