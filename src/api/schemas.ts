@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../domain/pagination.js';
 import { BulwarkError } from '../domain/errors.js';
+import { canonicalJson } from '../domain/hash-chain.js';
 import { toInstant } from '../domain/time.js';
+import type { IdempotencyRequest } from '../services/idempotency.js';
 
 /** Building blocks shared by every resource's schema.ts. */
 
@@ -53,6 +56,11 @@ export const problemResponses = {
 
 export const ifMatchHeaders = z.object({ 'if-match': z.string().max(100).optional() }).passthrough();
 export const idempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }).passthrough();
+
+/** The caller's Idempotency-Key with a hash of the request it came with (`request`: what makes it that request, e.g. its body and path). */
+export function idempotencyOf(key: string | undefined, request: unknown): IdempotencyRequest | undefined {
+  return key ? { key, requestHash: createHash('sha256').update(canonicalJson(request)).digest('hex') } : undefined;
+}
 
 /** The version the caller saw, from If-Match ("3" or W/"3") or a `version` field; undefined when neither. */
 export function optionalVersion(ifMatch: string | undefined, bodyVersion: number | undefined): number | undefined {

@@ -101,6 +101,18 @@ describe('notification obligations in the browser', () => {
     await gdpr.getByText('Ref. DPC-BN-2026-0815').waitFor();
     const timeline = await callApi<{ items: Array<{ kind: string; body: string }> }>(page, 'GET', `/api/v1/incidents/${incident.id}/timeline`);
     expect(timeline.body.items.some((e) => e.kind === 'obligation_updated' && e.body.includes('DPC-BN-2026-0815'))).toBe(true);
+
+    // Home, live: when someone records the data-subjects notice as sent, it leaves "due soonest" at once, without a reload.
+    await page.goto('/');
+    const dueNow = page.getByRole('region', { name: 'Obligations due soonest' });
+    const subjects = dueNow.getByRole('link', { name: /GDPR personal data breach — data subjects/ });
+    await subjects.waitFor();
+    const listed = await callApi<{ items: Array<{ id: string; version: number; stage: string }> }>(page, 'GET', `/api/v1/incidents/${incident.id}/obligations`);
+    const notice = listed.body.items.find((o) => o.stage === 'data_subjects')!;
+    const sent = await callApi(page, 'PATCH', `/api/v1/obligations/${notice.id}`, { status: 'submitted', reference: 'Letter to customers, batch 1', submitted_at: new Date().toISOString(), version: notice.version });
+    expect(sent.status).toBe(200);
+    // Well inside the list's one-minute poll: only the live event can have removed it.
+    await subjects.waitFor({ state: 'detached', timeout: 20_000 });
     await context.close();
   });
 });

@@ -77,7 +77,7 @@ describeEachEngine('status-update reminders', (database) => {
   });
 
   it('counts from the last status update sent, and reminds again when that one is due', async () => {
-    const drafted = await draftCommunication(ctx(ids.lead), ids.critical!, { template_id: 'exec-update', kind: 'status_update' });
+    const { communication: drafted } = await draftCommunication(ctx(ids.lead), ids.critical!, { template_id: 'exec-update', kind: 'status_update' });
     await approveCommunication(ctx(ids.commander), drafted.id);
     clock.set('2026-11-23T11:30:00.000Z');
     await sendCommunication(ctx(ids.lead), drafted.id, 'Read out on the bridge call');

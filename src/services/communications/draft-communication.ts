@@ -1,11 +1,12 @@
 import { AUDIENCE_LABELS, type Audience, type Channel } from '../../domain/plan.js';
 import type { CommunicationKind } from '../../domain/communication-workflow.js';
-import { invalid, type FieldProblem } from '../../domain/errors.js';
+import { invalid, notFound, type FieldProblem } from '../../domain/errors.js';
 import { newId } from '../../domain/ids.js';
 import { writeJson } from '../../store/dialect.js';
-import { insertCommunication } from '../../store/repositories/communications.js';
+import { findCommunication, insertCommunication } from '../../store/repositories/communications.js';
 import type { CommunicationRow } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
+import { priorIdempotentResult, rememberIdempotentResult, type IdempotencyRequest } from '../idempotency.js';
 import { loadIncidentForChange } from '../incidents/load-incident.js';
 import { planInForce } from '../plan/plan-in-force.js';
 import { authorize } from '../policies/authorize.js';
@@ -30,10 +31,16 @@ export interface DraftCommunicationInput {
  * Drafts a communication, from a template of the plan in force or by hand. Variables are filled with
  * the incident's values now; one without a value shows as `[name]` and is listed in `gaps`.
  */
-export async function draftCommunication(ctx: ServiceContext, incidentId: string, input: DraftCommunicationInput): Promise<CommunicationRecord> {
+export async function draftCommunication(ctx: ServiceContext, incidentId: string, input: DraftCommunicationInput, idempotency?: IdempotencyRequest): Promise<{ communication: CommunicationRecord; replayed: boolean }> {
   authorize(ctx.actor, 'communication.write');
   return runInTransaction(ctx, async (uow) => {
     const incident = await loadIncidentForChange(uow, incidentId);
+    const priorId = await priorIdempotentResult(uow, idempotency);
+    if (priorId) {
+      const prior = await findCommunication(uow.db, uow.actor.organisationId, priorId);
+      if (!prior) throw notFound(`Communication ${priorId}`);
+      return { communication: await toCommunicationRecord(uow.db, prior), replayed: true };
+    }
     const plan = await planInForce(uow.db, incident.organisation_id);
     let template;
     if (input.template_id) {
@@ -84,6 +91,7 @@ export async function draftCommunication(ctx: ServiceContext, incidentId: string
     await recordTimelineEntry(uow, incident, { kind: 'communication_drafted', body: `Communication to ${AUDIENCE_LABELS[audience].toLowerCase()} drafted${from}: ${row.subject}`, details: { communication_id: row.id, audience, channel, kind, template_id: row.template_id, status: 'draft' } });
     await uow.audit('communication.draft', { type: 'communication', id: row.id }, { incident_id: incident.id, audience, channel, kind, template_id: row.template_id, plan_version: template ? plan?.plan_version : null });
     uow.emit({ type: 'communication.drafted', incident_id: incident.id, restricted: incident.restricted, entity_id: row.id, version: 1 });
-    return toCommunicationRecord(uow.db, row);
+    await rememberIdempotentResult(uow, idempotency, row.id);
+    return { communication: await toCommunicationRecord(uow.db, row), replayed: false };
   });
 }

@@ -53,6 +53,25 @@ describeApiOnEachEngine('stakeholder communications API', (t) => {
     expect(regulator.json().body).toContain('Phase: Detection & analysis.');
   });
 
+  it('replays a draft retried with the same Idempotency-Key instead of drafting it twice; the key with another request is 409', async () => {
+    const incident = await open();
+    const headers = { 'idempotency-key': `comm-${Math.random()}` };
+    const body = { template_id: 'media-holding', recipients: ['desk@press.example'] };
+    const send = (b: Record<string, unknown>, id = incident.id) => t().call('POST', `/api/v1/incidents/${id}/communications`, { token: people.drafter.token, body: b, headers });
+    const before = await count();
+    const first = await send(body);
+    expect(first.statusCode, first.body).toBe(201);
+    const second = await send(body);
+    expect(second.statusCode).toBe(201);
+    expect(second.json().id).toBe(first.json().id);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(await count()).toBe(before + 1);
+    expect((await timelineKinds(incident.id)).filter((k) => k === 'communication_drafted')).toHaveLength(1);
+    expect((await send({ ...body, recipients: ['other@press.example'] })).statusCode).toBe(409);
+    expect((await send(body, (await open()).id)).statusCode).toBe(409);
+    expect(await count()).toBe(before + 1);
+  });
+
   it('refuses unknown variables (400 naming them), missing fields, bad addresses and unknown templates; nothing is saved', async () => {
     const incident = await open();
     const before = await count();

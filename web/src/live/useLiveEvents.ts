@@ -119,6 +119,8 @@ export function useLiveEvents(enabled: boolean): 'connecting' | 'live' | 'offlin
         if (event.type === 'simulation.finished') void queryClient.invalidateQueries({ queryKey: ['risk'] });
       }
       if (event.type.startsWith('plan.')) void queryClient.invalidateQueries({ queryKey: ['plan'] });
+      // Notification deadlines: the home page's "due soonest" spans incidents, so it is not under one incident's key.
+      if (event.type.startsWith('obligation')) void queryClient.invalidateQueries({ queryKey: ['obligations'] });
       // An evidence item's page and custody log sit under ['evidence', id]; the incident's list under the incident.
       if (event.type.startsWith('evidence.')) void queryClient.invalidateQueries({ queryKey: ['evidence', event.entity_id] });
       // Only administrators receive these (event-visibility policy).

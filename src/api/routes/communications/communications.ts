@@ -12,7 +12,7 @@ import { updateCommunication } from '../../../services/communications/update-com
 import { withdrawCommunication } from '../../../services/communications/withdraw-communication.js';
 import { serviceContext } from '../../context.js';
 import { presentCommunication } from '../../presenters/communication.js';
-import { etag, idParam, ifMatchHeaders, optionalVersion, problemResponses, requiredVersion } from '../../schemas.js';
+import { etag, idempotencyHeaders, idempotencyOf, idParam, ifMatchHeaders, optionalVersion, problemResponses, requiredVersion } from '../../schemas.js';
 import {
   communicationSchema,
   draftCommunicationBody,
@@ -41,9 +41,11 @@ export async function communicationRoutes(app: FastifyInstance) {
   });
 
   api.post('/api/v1/incidents/:id/communications', {
-    schema: { tags, summary: 'Draft a communication, from a template of the plan in force or by hand', description: 'Variables are filled with the incident\'s values now; unknown variables answer 400 naming them and nothing is saved.', params: idParam, body: draftCommunicationBody, response: { 201: communicationSchema, ...problemResponses } },
+    schema: { tags, summary: 'Draft a communication, from a template of the plan in force or by hand', description: 'Variables are filled with the incident\'s values now; unknown variables answer 400 naming them and nothing is saved. Send an Idempotency-Key header to make retries safe.', params: idParam, headers: idempotencyHeaders, body: draftCommunicationBody, response: { 201: communicationSchema, ...problemResponses } },
   }, async (request, reply) => {
-    const communication = await draftCommunication(serviceContext(request), request.params.id, request.body);
+    const idempotency = idempotencyOf(request.headers['idempotency-key'], { incident: request.params.id, body: request.body });
+    const { communication, replayed } = await draftCommunication(serviceContext(request), request.params.id, request.body, idempotency);
+    if (replayed) reply.header('idempotent-replayed', 'true');
     reply.code(201).header('etag', etag(communication.version)).header('location', `/api/v1/communications/${communication.id}`);
     return presentCommunication(communication);
   });

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { canonicalJson } from '../../../domain/hash-chain.js';
 import { createIncident } from '../../../services/incidents/create-incident.js';
 import { getIncidentOverview } from '../../../services/incidents/get-incident.js';
 import { countMatchingIncidents, listIncidents } from '../../../services/incidents/list-incidents.js';
@@ -11,7 +9,7 @@ import { transitionIncident } from '../../../services/incidents/transition-incid
 import { updateIncident } from '../../../services/incidents/update-incident.js';
 import { serviceContext } from '../../context.js';
 import { presentIncident, presentIncidentDetail } from '../../presenters/incident.js';
-import { etag, idParam, idempotencyHeaders, ifMatchHeaders, optionalVersion, problemResponses, requiredVersion } from '../../schemas.js';
+import { etag, idParam, idempotencyHeaders, idempotencyOf, ifMatchHeaders, optionalVersion, problemResponses, requiredVersion } from '../../schemas.js';
 import { createIncidentBody, incidentDetailSchema, incidentPageSchema, incidentSchema, listIncidentsQuery, reviewMarkBody, transitionBody, updateIncidentBody } from './schema.js';
 
 const tags = ['Incidents'];
@@ -52,8 +50,7 @@ export async function incidentRoutes(app: FastifyInstance) {
   api.post('/api/v1/incidents', {
     schema: { tags, summary: 'Open an incident', description: 'Send an Idempotency-Key header to make retries safe.', headers: idempotencyHeaders, body: createIncidentBody, response: { 201: incidentSchema, 200: incidentSchema, ...problemResponses } },
   }, async (request, reply) => {
-    const key = request.headers['idempotency-key'];
-    const idempotency = key ? { key, requestHash: createHash('sha256').update(canonicalJson(request.body)).digest('hex') } : undefined;
+    const idempotency = idempotencyOf(request.headers['idempotency-key'], request.body);
     const { incident, replayed } = await createIncident(serviceContext(request), request.body, idempotency);
     reply.code(201).header('etag', etag(incident.version)).header('location', `/api/v1/incidents/${incident.id}`);
     if (replayed) reply.header('idempotent-replayed', 'true');

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { canonicalJson } from '../../../domain/hash-chain.js';
 import { createRisk } from '../../../services/risks/create-risk.js';
 import { getRisk } from '../../../services/risks/get-risk.js';
 import { listRiskHistory } from '../../../services/risks/list-risk-history.js';
@@ -12,7 +10,7 @@ import { riskHeatMap } from '../../../services/risks/risk-heat-map.js';
 import { updateRisk } from '../../../services/risks/update-risk.js';
 import { serviceContext } from '../../context.js';
 import { presentRisk, presentRiskDetail, presentRiskHistory } from '../../presenters/risk.js';
-import { etag, idParam, idempotencyHeaders, ifMatchHeaders, optionalVersion, problemResponses, requiredVersion } from '../../schemas.js';
+import { etag, idParam, idempotencyHeaders, idempotencyOf, ifMatchHeaders, optionalVersion, problemResponses, requiredVersion } from '../../schemas.js';
 import {
   createRiskBody,
   dashboardSchema,
@@ -61,8 +59,7 @@ export async function riskRoutes(app: FastifyInstance) {
   api.post('/api/v1/risks', {
     schema: { tags, summary: 'Add a risk to the register', description: 'Numbered RISK-0001 onwards. Send an Idempotency-Key header to make retries safe.', headers: idempotencyHeaders, body: createRiskBody, response: { 201: riskSchema, ...problemResponses } },
   }, async (request, reply) => {
-    const key = request.headers['idempotency-key'];
-    const idempotency = key ? { key, requestHash: createHash('sha256').update(canonicalJson(request.body)).digest('hex') } : undefined;
+    const idempotency = idempotencyOf(request.headers['idempotency-key'], request.body);
     const { risk, replayed } = await createRisk(serviceContext(request), request.body, idempotency);
     reply.code(201).header('etag', etag(risk.version)).header('location', `/api/v1/risks/${risk.id}`);
     if (replayed) reply.header('idempotent-replayed', 'true');
