@@ -10,6 +10,7 @@ import * as learning from './migrations/0006-learning.js';
 import * as management from './migrations/0007-management.js';
 import * as evidence from './migrations/0008-evidence.js';
 import * as escalationUnanswered from './migrations/0009-escalation-unanswered.js';
+import * as twoFactor from './migrations/0010-two-factor.js';
 
 /** One ordered migration set for both engines; each migration receives the engine for its column types. */
 const MIGRATIONS: Record<string, { up: (db: any, engine: Engine) => Promise<void> }> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, { up: (db: any, engine: Engine) => Promise<void
   '0007-management': management,
   '0008-evidence': evidence,
   '0009-escalation-unanswered': escalationUnanswered,
+  '0010-two-factor': twoFactor,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -26,6 +26,21 @@ export interface UserRow {
   created_at: string;
   updated_at: string;
   version: number;
+  /** Base32 TOTP secret once two-factor is on; the pending one while the person sets up their app. */
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_enabled_at: string | null;
+  /** The 30-second step of the last code accepted: that code and older ones are refused. */
+  totp_last_step: number | null;
+  totp_failures: number;
+  totp_locked_until: string | null;
+}
+
+export interface RecoveryCodeRow {
+  user_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
 }
 
 export interface MembershipRow {
@@ -841,6 +856,7 @@ export interface CustodyEventRow {
 export interface Database {
   organisations: OrganisationRow;
   users: UserRow;
+  recovery_codes: RecoveryCodeRow;
   memberships: MembershipRow;
   sessions: SessionRow;
   api_tokens: ApiTokenRow;

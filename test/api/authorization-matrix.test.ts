@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { can, ROLES, type Permission, type Role } from '../../src/domain/access.js';
+import { totpCode } from '../../src/domain/totp.js';
 import { attackFixture } from '../support/attack-fixture.js';
 import { describeApiOnEachEngine, type TestApp, type TestUser } from '../support/test-app.js';
 import { seedAlert, seedAlertGroup, type AlertSeed } from '../support/triage-fixtures.js';
@@ -90,6 +91,17 @@ row('POST', '/api/v1/users/:id/reset-password', 'user.manage', [Y, N, N, N, N, N
 // A fresh person of the caller's role changes their password, so the caller's own stays as it was.
 row('POST', '/api/v1/me/password', 'signed_in', EVERYONE, 204, async ({ t, caller }) => ({ url: '/api/v1/me/password', token: (await t.user(caller.role)).token, body: { current_password: TEST_PASSWORD, new_password: 'matrix password 2' } }));
 row('GET', '/api/v1/tokens', 'signed_in', EVERYONE, 200, at('/api/v1/tokens'));
+// Two-factor: each caller acts on a fresh person of its role, so its own sign-in stays as it was.
+row('GET', '/api/v1/me/two-factor', 'signed_in', EVERYONE, 200, at('/api/v1/me/two-factor'));
+row('POST', '/api/v1/me/two-factor/setup', 'signed_in', EVERYONE, 200, async ({ t, caller }) => ({ url: '/api/v1/me/two-factor/setup', token: (await t.user(caller.role)).token, body: { current_password: TEST_PASSWORD } }));
+row('POST', '/api/v1/me/two-factor/confirm', 'signed_in', EVERYONE, 200, async ({ t, caller }) => {
+  const person = await t.user(caller.role);
+  const setup = await t.call('POST', '/api/v1/me/two-factor/setup', { token: person.token, body: { current_password: TEST_PASSWORD } });
+  return { url: '/api/v1/me/two-factor/confirm', token: person.token, body: { code: totpCode(setup.json().secret, Date.now()) } };
+});
+row('POST', '/api/v1/me/two-factor/recovery-codes', 'signed_in', EVERYONE, 200, async ({ t, caller }) => ({ url: '/api/v1/me/two-factor/recovery-codes', token: (await personWithTwoFactor(t, caller.role)).token, body: { current_password: TEST_PASSWORD } }));
+row('POST', '/api/v1/me/two-factor/disable', 'signed_in', EVERYONE, 204, async ({ t, caller }) => ({ url: '/api/v1/me/two-factor/disable', token: (await personWithTwoFactor(t, caller.role)).token, body: { current_password: TEST_PASSWORD } }));
+row('POST', '/api/v1/users/:id/reset-two-factor', 'user.manage', [Y, N, N, N, N, N, N], 200, async ({ t }) => ({ url: `/api/v1/users/${(await personWithTwoFactor(t, 'analyst')).id}/reset-two-factor` }));
 row('POST', '/api/v1/tokens', 'signed_in', EVERYONE, 201, async () => ({ url: '/api/v1/tokens', body: { name: 'matrix' } }));
 row('DELETE', '/api/v1/tokens/:id', 'signed_in', EVERYONE, 200, async ({ t, caller }) => {
   const res = await t.call('POST', '/api/v1/tokens', { body: { name: 'to revoke', user_id: caller.id } });
@@ -103,6 +115,14 @@ row('GET', '/api/v1/settings/close-policy', 'signed_in', EVERYONE, 200, at('/api
 row('PUT', '/api/v1/settings/close-policy', 'settings.manage', [Y, N, N, N, N, N, N], 200, async () => ({ url: '/api/v1/settings/close-policy', body: { review_required_for_severities: [1, 2] } }));
 
 /** A webhook made by the administrator, pointing nowhere reachable (deliveries are not run here). */
+async function personWithTwoFactor(t: TestApp, role: Role): Promise<TestUser> {
+  const person = await t.user(role);
+  const setup = await t.call('POST', '/api/v1/me/two-factor/setup', { token: person.token, body: { current_password: TEST_PASSWORD } });
+  const confirmed = await t.call('POST', '/api/v1/me/two-factor/confirm', { token: person.token, body: { code: totpCode(setup.json().secret, Date.now()) } });
+  expect(confirmed.statusCode, confirmed.body).toBe(200);
+  return person;
+}
+
 async function webhook({ t }: Setup): Promise<string> {
   const res = await t.call('POST', '/api/v1/webhooks', { body: { name: 'Matrix hook', url: 'http://127.0.0.1:9/hook', event_types: ['incident.*'] } });
   expect(res.statusCode, res.body).toBe(201);

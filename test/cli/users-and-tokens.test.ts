@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { totpCode } from '../../src/domain/totp.js';
 import { describeCliOnEngines, runCli, type InProcess } from './cli-harness.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -59,6 +60,26 @@ describeCliOnEngines('bulwark user / token', (target, inProcess) => {
     const generated = await runCli(target(), ['user', 'reset-password', 'rui.lead@example.org']);
     expect(generated.code).toBe(0);
     expect(await login(api, 'rui.lead@example.org', generated.lines[generated.lines.length - 1]!)).toBe(200);
+  });
+
+  it('resets the second factor of someone who lost their phone: the password alone signs in again', async () => {
+    expect((await runCli(target(), ['user', 'add', '--email', 'mo@example.org', '--role', 'analyst', '--password', PASSWORD])).code).toBe(0);
+    const api = await inProcess();
+    const signedIn = await api.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'mo@example.org', password: PASSWORD } });
+    const headers = { cookie: `bulwark_session=${signedIn.cookies.find((c) => c.name === 'bulwark_session')!.value}`, 'x-csrf-token': signedIn.json().csrf_token as string };
+    const setup = await api.app.inject({ method: 'POST', url: '/api/v1/me/two-factor/setup', headers, payload: { current_password: PASSWORD } });
+    const confirm = await api.app.inject({ method: 'POST', url: '/api/v1/me/two-factor/confirm', headers, payload: { code: totpCode(setup.json().secret, Date.now()) } });
+    expect(confirm.statusCode, confirm.body).toBe(200);
+    expect(await login(api, 'mo@example.org', PASSWORD)).toBe(401);
+    expect((await runCli(target(), ['user', 'list'])).stdout).toMatch(/mo@example\.org\s+mo\s+analyst\s+active\s+on/);
+
+    const reset = await runCli(target(), ['user', 'reset-two-factor', 'mo@example.org']);
+    expect(reset.code, reset.stderr).toBe(0);
+    expect(reset.stdout).toContain('Two-factor sign-in reset for mo@example.org');
+    expect(await login(api, 'mo@example.org', PASSWORD)).toBe(200);
+    const again = await runCli(target(), ['user', 'reset-two-factor', 'mo@example.org']);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('no second factor');
   });
 
   it('creates a token whose last output line works against the API, lists it without the secret, and revokes it', async () => {

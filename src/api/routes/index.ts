@@ -5,6 +5,7 @@ import { eventRoutes } from './system/events.js';
 import { auditRoutes } from './audit/audit.js';
 import { categoryRoutes } from './categories/categories.js';
 import { meRoutes } from './me/me.js';
+import { twoFactorRoutes } from './me/two-factor.js';
 import { metaRoutes } from './meta/meta.js';
 import { settingsRoutes } from './settings/settings.js';
 import { tokenRoutes } from './tokens/tokens.js';
@@ -58,4 +59,4 @@ import { evidenceRoutes } from './evidence/evidence.js';
  * Every authenticated /api/v1 resource, one folder each with its routes, schema and test beside it.
  * Add a resource by adding its plugin here.
  */
-export const resourceRoutes: Array<(app: FastifyInstance, options: ResourceRouteOptions) => Promise<void>> = [incidentRoutes, eventRoutes, userRoutes, meRoutes, tokenRoutes, categoryRoutes, auditRoutes, settingsRoutes, metaRoutes, taskRoutes, memberRoutes, timelineRoutes, attackRoutes, incidentTechniqueRoutes, stixRoutes, webhookRoutes, observableRoutes, triageRoutes, alertGroupRoutes, ingestionRoutes, theHiveRoutes, alertRuleRoutes, riskMatrixRoutes, riskAppetiteRoutes, riskRoutes, assetRoutes, controlCatalogRoutes, controlRoutes, riskControlRoutes, simulationRoutes, riskIoRoutes, metricsRoutes, reviewReportRoutes, reviewRoutes, actionItemRoutes, reviewSettingsRoutes, incidentRiskRoutes, controlOutcomeRoutes, proposalRoutes, riskLearningRoutes, obligationRoutes, incidentFactsRoutes, decisionRoutes, communicationRoutes, engagementRoutes, incidentReportRoutes, evidenceReportRoutes, escalationRoutes, planRoutes, custodyRoutes, evidenceDownloadRoutes, evidenceIntegrityRoutes, evidenceRoutes];
+export const resourceRoutes: Array<(app: FastifyInstance, options: ResourceRouteOptions) => Promise<void>> = [incidentRoutes, eventRoutes, userRoutes, meRoutes, twoFactorRoutes, tokenRoutes, categoryRoutes, auditRoutes, settingsRoutes, metaRoutes, taskRoutes, memberRoutes, timelineRoutes, attackRoutes, incidentTechniqueRoutes, stixRoutes, webhookRoutes, observableRoutes, triageRoutes, alertGroupRoutes, ingestionRoutes, theHiveRoutes, alertRuleRoutes, riskMatrixRoutes, riskAppetiteRoutes, riskRoutes, assetRoutes, controlCatalogRoutes, controlRoutes, riskControlRoutes, simulationRoutes, riskIoRoutes, metricsRoutes, reviewReportRoutes, reviewRoutes, actionItemRoutes, reviewSettingsRoutes, incidentRiskRoutes, controlOutcomeRoutes, proposalRoutes, riskLearningRoutes, obligationRoutes, incidentFactsRoutes, decisionRoutes, communicationRoutes, engagementRoutes, incidentReportRoutes, evidenceReportRoutes, escalationRoutes, planRoutes, custodyRoutes, evidenceDownloadRoutes, evidenceIntegrityRoutes, evidenceRoutes];

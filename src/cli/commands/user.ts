@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { ROLES, type Role } from '../../domain/access.js';
 import { addUser } from '../../services/users/add-user.js';
 import { listUsers } from '../../services/users/list-users.js';
+import { resetTwoFactor } from '../../services/two-factor/reset-two-factor.js';
 import { resetPassword } from '../../services/users/reset-password.js';
 import { updateUser } from '../../services/users/update-user.js';
 import type { UserRecord } from '../../services/users/user-record.js';
@@ -45,8 +46,8 @@ export function registerUser(program: Command): void {
       if (options.json) return printJson(users);
       if (!users.length) return console.log('No users yet.');
       printTable(
-        ['EMAIL', 'NAME', 'ROLE', 'STATUS', 'LAST LOGIN', 'ID'],
-        users.map((u) => [u.email, u.name, u.role, u.disabled ? 'disabled' : 'active', u.last_login_at ?? 'never', u.id]),
+        ['EMAIL', 'NAME', 'ROLE', 'STATUS', '2FA', 'LAST LOGIN', 'ID'],
+        users.map((u) => [u.email, u.name, u.role, u.disabled ? 'disabled' : 'active', u.two_factor_enabled ? 'on' : 'off', u.last_login_at ?? 'never', u.id]),
       );
     });
 
@@ -70,5 +71,13 @@ export function registerUser(program: Command): void {
       if (options.json) return printJson({ user: result.user, one_time_password: result.oneTimePassword });
       console.log(`Password reset for ${describe(result.user)}`);
       printOneTimePassword(result.oneTimePassword);
+    });
+
+  user
+    .command('reset-two-factor <user>')
+    .description('Take away the second factor of someone (by e-mail or id) who lost their phone and recovery codes; they sign in with the password alone and set it up again')
+    .action(async (who: string) => {
+      const updated = await withSystemContext((ctx) => resetTwoFactor(ctx, who));
+      console.log(`Two-factor sign-in reset for ${describe(updated)}; they were signed out everywhere.`);
     });
 }

@@ -4,6 +4,7 @@ import { HOUR_MS } from '../../domain/time.js';
 import { appendAuditEntry } from '../../store/repositories/audit-log.js';
 import { findUserByEmail, insertSession, recordLogin } from '../../store/repositories/people.js';
 import type { ServiceDeps } from '../context.js';
+import { verifySecondFactor } from '../two-factor/verify-second-factor.js';
 import { hashSecret, newSecret, verifyPassword } from './secrets.js';
 
 export const SESSION_IDLE_MS = 12 * HOUR_MS;
@@ -18,12 +19,16 @@ export interface LoginResult {
   user: { id: string; email: string; name: string; role: string };
 }
 
-/** Checks e-mail and password and opens a session. One answer for every failure, so accounts cannot be probed. */
-export async function login(deps: ServiceDeps, input: { email: string; password: string; ip?: string; userAgent?: string }): Promise<LoginResult> {
+/**
+ * Checks e-mail and password, then the second factor when the person has one, and opens a session.
+ * One answer for every password failure, so accounts cannot be probed.
+ */
+export async function login(deps: ServiceDeps, input: { email: string; password: string; code?: string | undefined; ip?: string; userAgent?: string }): Promise<LoginResult> {
   const refused = new BulwarkError('unauthenticated', 'E-mail or password is wrong, or the account is disabled.');
   const user = await findUserByEmail(deps.database.db, input.email.trim());
   const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, input.password);
   if (!user || !ok || !user.password_hash || user.disabled_at) throw refused;
+  const secondFactor = user.totp_enabled_at ? await verifySecondFactor(deps, user, input.code, input.ip) : null;
 
   const now = deps.clock.now();
   const sessionToken = newSecret('bws_');
@@ -43,7 +48,7 @@ export async function login(deps: ServiceDeps, input: { email: string; password:
       user_agent: input.userAgent?.slice(0, 300) ?? null,
     });
     await recordLogin(trx, user.id, now);
-    await appendAuditEntry(trx, deps.database.engine, { organisation_id: user.organisation_id, actor_id: user.id, action: 'session.login', target_type: 'user', target_id: user.id, details: { ip: input.ip ?? null }, at: now });
+    await appendAuditEntry(trx, deps.database.engine, { organisation_id: user.organisation_id, actor_id: user.id, action: 'session.login', target_type: 'user', target_id: user.id, details: { ip: input.ip ?? null, second_factor: secondFactor?.method ?? null }, at: now });
   });
   return { sessionToken, csrfToken, expiresAt, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

@@ -1,9 +1,9 @@
 import { invalid, stale } from '../../domain/errors.js';
 import { deleteSessionsOfUser, updateUser as writeUser } from '../../store/repositories/people.js';
-import { hashPassword, verifyPassword } from '../auth/secrets.js';
+import { hashPassword } from '../auth/secrets.js';
 import type { ServiceContext } from '../context.js';
 import { runInTransaction } from '../transaction.js';
-import { checkPassword, loadUser } from './user-record.js';
+import { checkCurrentPassword, checkPassword, loadUser } from './user-record.js';
 
 /**
  * Someone changes their own password, proving they know the current one. Their other sessions end
@@ -12,9 +12,7 @@ import { checkPassword, loadUser } from './user-record.js';
 export async function changeOwnPassword(ctx: ServiceContext, input: { currentPassword: string; newPassword: string; keepSessionId?: string | null | undefined }): Promise<void> {
   checkPassword(input.newPassword, 'new_password');
   const user = await loadUser(ctx.database.db, ctx.actor, ctx.actor.userId);
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw invalid('The current password is not right.', [{ path: 'current_password', message: 'does not match' }]);
-  }
+  await checkCurrentPassword(user, input.currentPassword);
   if (input.newPassword === input.currentPassword) throw invalid('The new password is the same as the current one.', [{ path: 'new_password', message: 'same as the current password' }]);
   const passwordHash = await hashPassword(input.newPassword);
   await runInTransaction(ctx, async (uow) => {

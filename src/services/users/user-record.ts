@@ -3,7 +3,7 @@ import { invalid, notFound } from '../../domain/errors.js';
 import type { Db } from '../../store/database.js';
 import { findUser, findUserByEmail, type UserWithRole } from '../../store/repositories/people.js';
 import type { Actor } from '../context.js';
-import { PASSWORD_MIN_LENGTH } from '../auth/secrets.js';
+import { PASSWORD_MIN_LENGTH, verifyPassword } from '../auth/secrets.js';
 
 /** A user as every use case answers it: never the password hash. */
 export interface UserRecord {
@@ -13,6 +13,8 @@ export interface UserRecord {
   role: Role;
   disabled: boolean;
   last_login_at: string | null;
+  /** Signs in with a code from an authenticator app besides the password. */
+  two_factor_enabled: boolean;
   created_at: string;
   version: number;
 }
@@ -24,6 +26,7 @@ export const toUserRecord = (u: UserWithRole): UserRecord => ({
   role: u.role as Role,
   disabled: u.disabled_at !== null,
   last_login_at: u.last_login_at,
+  two_factor_enabled: u.totp_enabled_at !== null,
   created_at: u.created_at,
   version: Number(u.version),
 });
@@ -40,6 +43,13 @@ export function normaliseEmail(email: string): string {
 export function checkPassword(password: string, path = 'password'): void {
   if (password.length < PASSWORD_MIN_LENGTH) {
     throw invalid(`Passwords need at least ${PASSWORD_MIN_LENGTH} characters.`, [{ path, message: `at least ${PASSWORD_MIN_LENGTH} characters` }]);
+  }
+}
+
+/** Changes to one's own account (password, second factor) ask for the password again, so a borrowed session is not enough. */
+export async function checkCurrentPassword(user: UserWithRole, currentPassword: string): Promise<void> {
+  if (!user.password_hash || !(await verifyPassword(user.password_hash, currentPassword))) {
+    throw invalid('The current password is not right.', [{ path: 'current_password', message: 'does not match' }]);
   }
 }
 

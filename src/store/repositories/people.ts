@@ -33,8 +33,11 @@ export async function listOrganisationIds(db: Db): Promise<string[]> {
   return (await db.selectFrom('organisations').select('id').orderBy('id').execute()).map((o) => o.id);
 }
 
-export async function insertUser(db: Db, user: UserRow, membership: MembershipRow): Promise<void> {
-  await db.insertInto('users').values(user).execute();
+/** The second-factor columns start empty: a new account signs in with its password alone. */
+export type NewUserRow = Omit<UserRow, 'totp_secret' | 'totp_pending_secret' | 'totp_enabled_at' | 'totp_last_step' | 'totp_failures' | 'totp_locked_until'>;
+
+export async function insertUser(db: Db, user: NewUserRow, membership: MembershipRow): Promise<void> {
+  await db.insertInto('users').values({ ...user, totp_failures: 0 }).execute();
   await db.insertInto('memberships').values(membership).execute();
 }
 

@@ -19,7 +19,7 @@ describeApiOnEachEngine('users API', (t) => {
       expect(ids).toContain(stakeholder.id);
       expect(ids).not.toContain(disabled.id);
       expect(res.body).not.toContain('argon2');
-      expect(Object.keys(res.json().items[0]).sort()).toEqual(['created_at', 'disabled', 'email', 'id', 'last_login_at', 'name', 'role', 'version']);
+      expect(Object.keys(res.json().items[0]).sort()).toEqual(['created_at', 'disabled', 'email', 'id', 'last_login_at', 'name', 'role', 'two_factor_enabled', 'version']);
       const all = await t().call('GET', '/api/v1/users?include_disabled=true', { token: stakeholder.token });
       expect(all.json().items.find((u: { id: string }) => u.id === disabled.id).disabled).toBe(true);
       expect((await t().call('GET', '/api/v1/users', { token: null })).statusCode).toBe(401);

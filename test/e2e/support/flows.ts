@@ -59,3 +59,10 @@ export async function addNoteWithKeyboard(page: Page, text: string, expectText: 
   await page.getByRole('button', { name: 'Add note' }).click();
   await page.getByRole('list', { name: 'Timeline' }).getByText(expectText, { exact: false }).first().waitFor();
 }
+
+/** Signs out through the user menu and waits for the login page. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^User menu/ }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/login/);
+}

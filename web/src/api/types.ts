@@ -134,9 +134,25 @@ export interface User {
   name: string;
   role: string;
   disabled: boolean;
+  two_factor_enabled: boolean;
   last_login_at: string | null;
   created_at: string;
   version: number;
+}
+
+/** The signed-in person's own second factor (an authenticator app's 6-digit codes). */
+export interface TwoFactorStatus {
+  enabled: boolean;
+  enabled_at: string | null;
+  /** Set-up was started (a secret issued) but never confirmed with a code. */
+  pending: boolean;
+  recovery_codes_left: number;
+}
+
+export interface TwoFactorSetup {
+  /** Base32, for typing into an app that cannot scan. */
+  secret: string;
+  otpauth_uri: string;
 }
 
 export interface ApiToken {

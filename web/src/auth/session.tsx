@@ -8,7 +8,8 @@ interface SessionState {
   user: SessionUser | null;
   permissions: ReadonlySet<string>;
   loading: boolean;
-  login(email: string, password: string): Promise<void>;
+  /** `code` is the second factor (authenticator or recovery code), for accounts that have one. */
+  login(email: string, password: string, code?: string): Promise<void>;
   logout(): Promise<void>;
 }
 
@@ -33,8 +34,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   });
 
   const login = useCallback(
-    async (email: string, password: string) => {
-      const created = await api.post<Session>('/api/v1/session', { email, password });
+    async (email: string, password: string, code?: string) => {
+      const created = await api.post<Session>('/api/v1/session', code === undefined ? { email, password } : { email, password, code });
       setCsrfToken(created.csrf_token);
       queryClient.setQueryData(['session'], created);
     },
@@ -44,8 +45,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(async () => {
     await api.delete('/api/v1/session').catch(() => undefined);
     setCsrfToken(null);
-    queryClient.clear();
+    // The session query is emptied, not removed: clear() would leave this provider's observer on the
+    // removed query, still holding the signed-in user, and the app would stay on screen.
     queryClient.setQueryData(['session'], null);
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
   }, [queryClient]);
 
   const value = useMemo<SessionState>(
@@ -59,6 +62,11 @@ export function useSession(): SessionState {
   const state = useContext(SessionContext);
   if (!state) throw new Error('useSession outside SessionProvider');
   return state;
+}
+
+/** Sign-in refused until the second factor is given: the password was right, or the code was wrong. */
+export function needsSecondFactor(error: unknown): boolean {
+  return error instanceof ApiProblem && error.status === 401 && error.body.code === 'two_factor_required';
 }
 
 /** The signed-in user; only for pages behind the login. */

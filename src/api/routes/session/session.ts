@@ -27,12 +27,16 @@ export async function sessionRoutes(app: FastifyInstance, options: { secureCooki
     schema: {
       tags,
       summary: 'Sign in',
-      description: `Sets an HttpOnly session cookie. Limited to ${options.loginRateLimit} attempts a minute per client address.`,
-      body: z.strictObject({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000) }),
+      description: `Sets an HttpOnly session cookie. Limited to ${options.loginRateLimit} attempts a minute per client address. For an account with two-factor sign-in, a right password without \`code\` (or with a wrong one) answers 401 with \`code: "two_factor_required"\`: send the same request again with the code from the authenticator app or a recovery code. Ten wrong codes in a row pause the account's sign-in for 15 minutes (429, \`code: "two_factor_locked"\`).`,
+      body: z.strictObject({
+        email: z.string().trim().min(1).max(320),
+        password: z.string().min(1).max(1000),
+        code: z.string().trim().max(64).optional().describe('The 6-digit code from the authenticator app, or a recovery code; only for accounts with two-factor sign-in'),
+      }),
       response: { 200: sessionSchema, 429: problemResponses[400], ...problemResponses },
     },
   }, async (request, reply) => {
-    const result = await login(app.deps, { email: request.body.email, password: request.body.password, ip: request.ip, userAgent: request.headers['user-agent'] });
+    const result = await login(app.deps, { email: request.body.email, password: request.body.password, code: request.body.code, ip: request.ip, userAgent: request.headers['user-agent'] });
     reply.setCookie(SESSION_COOKIE, result.sessionToken, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secureCookies, expires: new Date(result.expiresAt) });
     return { user: result.user, csrf_token: result.csrfToken, expires_at: result.expiresAt, permissions: permissionsOf(result.user.role) };
   });

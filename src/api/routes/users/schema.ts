@@ -20,6 +20,7 @@ export const userSchema = z.object({
   role: z.enum(ROLES),
   disabled: z.boolean(),
   last_login_at: instantOut.nullable(),
+  two_factor_enabled: z.boolean().describe('Signs in with a code from an authenticator app besides the password'),
   created_at: instantOut,
   version: z.number().int(),
 });

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addUser } from '../../../services/users/add-user.js';
 import { listUsers } from '../../../services/users/list-users.js';
+import { resetTwoFactor } from '../../../services/two-factor/reset-two-factor.js';
 import { resetPassword } from '../../../services/users/reset-password.js';
 import { updateUser } from '../../../services/users/update-user.js';
 import { serviceContext } from '../../context.js';
@@ -46,4 +47,8 @@ export async function userRoutes(app: FastifyInstance) {
     const { user, oneTimePassword } = await resetPassword(serviceContext(request), request.params.id, request.body?.password);
     return { user: presentUser(user), one_time_password: oneTimePassword };
   });
+
+  api.post('/api/v1/users/:id/reset-two-factor', {
+    schema: { tags, summary: 'Take someone’s second factor away (administrators)', description: 'For a person who lost their phone and their recovery codes: they sign in with the password alone and set two-factor up again. Signs them out everywhere. 409 when they have none.', params: idParam, response: { 200: userSchema, ...problemResponses } },
+  }, async (request) => presentUser(await resetTwoFactor(serviceContext(request), request.params.id)));
 }

@@ -11,6 +11,7 @@ import { useMeta } from '../../meta/useMeta';
 import { AddUserDialog } from './AddUserDialog';
 import { AdminFrame } from './AdminFrame';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
+import { ResetTwoFactorDialog } from './ResetTwoFactorDialog';
 import { UsersTable } from './UsersTable';
 import { UserStatusDialog } from './UserStatusDialog';
 
@@ -29,6 +30,7 @@ function Users() {
   const [adding, setAdding] = useState(false);
   const [statusOf, setStatusOf] = useState<User | null>(null);
   const [resetOf, setResetOf] = useState<User | null>(null);
+  const [twoFactorOf, setTwoFactorOf] = useState<User | null>(null);
   const changeRole = useMutation({
     mutationFn: ({ user, role }: { user: User; role: string }) => api.patch<User>(`/api/v1/users/${user.id}`, { role }, { ifMatch: user.version }),
     onSuccess: (user) => {
@@ -65,6 +67,7 @@ function Users() {
               onRole={(user, role) => changeRole.mutate({ user, role })}
               onStatus={setStatusOf}
               onResetPassword={setResetOf}
+              onResetTwoFactor={setTwoFactorOf}
             />
           </Paper>
         )
@@ -72,6 +75,7 @@ function Users() {
       <AddUserDialog opened={adding} onClose={() => setAdding(false)} />
       <UserStatusDialog user={statusOf} onClose={() => setStatusOf(null)} />
       <ResetPasswordDialog user={resetOf} onClose={() => setResetOf(null)} />
+      <ResetTwoFactorDialog user={twoFactorOf} onClose={() => setTwoFactorOf(null)} />
     </Stack>
   );
 }

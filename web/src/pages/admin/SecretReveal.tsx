@@ -1,8 +1,17 @@
 import { Alert, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 
-/** A secret the server answers only once (one-time password, token secret): show it, offer a copy, warn. */
-export function SecretReveal({ label, secret, warning }: { label: string; secret: string; warning: string }) {
+interface Props {
+  label: string;
+  secret: string;
+  warning: string;
+  /** More ways to keep it (a download), next to Copy. */
+  actions?: ReactNode;
+}
+
+/** A secret the server answers only once (one-time password, token secret, recovery codes): show it, offer a copy, warn. */
+export function SecretReveal({ label, secret, warning, actions }: Props) {
   return (
     <Stack gap="xs">
       <Text size="sm" fw={600}>
@@ -24,6 +33,7 @@ export function SecretReveal({ label, secret, warning }: { label: string; secret
             </Button>
           )}
         </CopyButton>
+        {actions}
       </Group>
       <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} p="xs">
         <Text size="sm">{warning}</Text>

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, NativeSelect, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconCircleCheck, IconCircleOff } from '@tabler/icons-react';
+import { IconCircleCheck, IconCircleOff, IconShieldCheck } from '@tabler/icons-react';
 import type { User } from '../../api/types';
 import { useCurrentUser } from '../../auth/session';
 import { RelativeTime } from '../../format/RelativeTime';
@@ -11,13 +11,14 @@ interface Props {
   onRole: (user: User, role: string) => void;
   onStatus: (user: User) => void;
   onResetPassword: (user: User) => void;
+  onResetTwoFactor: (user: User) => void;
 }
 
-export function UsersTable({ users, changingRole, onRole, onStatus, onResetPassword }: Props) {
+export function UsersTable({ users, changingRole, onRole, onStatus, onResetPassword, onResetTwoFactor }: Props) {
   const meta = useMeta();
   const me = useCurrentUser();
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <Table.ScrollContainer minWidth={1000}>
       <Table aria-label="Users" fz="sm">
         <Table.Thead>
           <Table.Tr>
@@ -25,8 +26,11 @@ export function UsersTable({ users, changingRole, onRole, onStatus, onResetPassw
             <Table.Th>E-mail</Table.Th>
             <Table.Th w={250}>Role</Table.Th>
             <Table.Th w={110}>Status</Table.Th>
-            <Table.Th w={130}>Last sign-in</Table.Th>
-            <Table.Th w={230}>
+            <Table.Th w={100}>Two-factor</Table.Th>
+            <Table.Th w={130} style={{ whiteSpace: 'nowrap' }}>
+              Last sign-in
+            </Table.Th>
+            <Table.Th w={340}>
               <VisuallyHidden>Actions</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
@@ -72,6 +76,17 @@ export function UsersTable({ users, changingRole, onRole, onStatus, onResetPassw
                 )}
               </Table.Td>
               <Table.Td>
+                {user.two_factor_enabled ? (
+                  <Badge color="green" variant="light" radius="sm" tt="none" leftSection={<IconShieldCheck size={12} aria-hidden />}>
+                    On
+                  </Badge>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    Off
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
                 <Text size="sm" c="dimmed">
                   <RelativeTime iso={user.last_login_at} fallback="never" />
                 </Text>
@@ -81,6 +96,11 @@ export function UsersTable({ users, changingRole, onRole, onStatus, onResetPassw
                   <Button size="compact-sm" variant="default" fw={500} onClick={() => onResetPassword(user)} aria-label={`Reset password of ${user.name}`}>
                     Reset password
                   </Button>
+                  {user.two_factor_enabled && (
+                    <Button size="compact-sm" variant="default" fw={500} onClick={() => onResetTwoFactor(user)} aria-label={`Reset two-factor of ${user.name}`}>
+                      Reset two-factor
+                    </Button>
+                  )}
                   <Button
                     size="compact-sm"
                     variant="default"

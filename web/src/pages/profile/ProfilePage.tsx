@@ -4,6 +4,7 @@ import { viewerTimeZone } from '../../format/time';
 import { initials } from '../../layout/UserMenu';
 import { useMeta } from '../../meta/useMeta';
 import { ChangePassword } from './ChangePassword';
+import { TwoFactor } from './TwoFactor';
 
 export function ProfilePage() {
   const user = useCurrentUser();
@@ -48,6 +49,7 @@ export function ProfilePage() {
         </Stack>
       </Paper>
       <ChangePassword />
+      <TwoFactor />
     </Stack>
   );
 }
