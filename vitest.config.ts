@@ -11,7 +11,7 @@ export default defineConfig({
     // for its child process, which runs on the other core. The e2e project still runs one file at a time.
     maxWorkers: 2,
     projects: [
-      { test: { name: 'unit', include: ['test/domain/**/*.test.ts', 'test/web/**/*.test.ts'] } },
+      { test: { name: 'unit', include: ['test/domain/**/*.test.ts', 'test/web/**/*.test.ts', 'test/config.test.ts'] } },
       {
         test: {
           name: 'integration',

@@ -1,5 +1,7 @@
 import { resolve, join } from 'node:path';
+import { ROLES, type Role } from './domain/access.js';
 import { DEFAULT_INGEST_RATE_LIMIT } from './domain/ingestion.js';
+import type { OidcSettings } from './services/context.js';
 
 /** Everything an operator can set, read from the environment once at start-up (README, "Configuration"). */
 export interface BulwarkConfig {
@@ -31,6 +33,27 @@ export interface BulwarkConfig {
   malwareArchivePassword: string;
   /** Stored evidence is re-verified on a schedule when its last check is older than this many hours. */
   evidenceVerifyHours: number;
+  /** OpenID Connect single sign-on; unset unless BULWARK_OIDC_ISSUER is set. */
+  oidc: OidcSettings | undefined;
+}
+
+function loadOidc(env: NodeJS.ProcessEnv): OidcSettings | undefined {
+  const issuer = env.BULWARK_OIDC_ISSUER;
+  if (!issuer) return undefined;
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new Error(`BULWARK_OIDC_ISSUER must be the identity provider's issuer URL, such as https://login.example.com/realms/staff, not "${issuer}".`);
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new Error('BULWARK_OIDC_ISSUER must be an https:// address (http:// only for a provider on this machine).');
+  const clientId = env.BULWARK_OIDC_CLIENT_ID;
+  const clientSecret = env.BULWARK_OIDC_CLIENT_SECRET;
+  if (!clientId || !clientSecret) throw new Error('BULWARK_OIDC_ISSUER is set, so BULWARK_OIDC_CLIENT_ID and BULWARK_OIDC_CLIENT_SECRET must be too (from registering Bulwark as a client at the provider).');
+  const newUserRole = env.BULWARK_OIDC_NEW_USER_ROLE || null;
+  if (newUserRole !== null && !ROLES.includes(newUserRole as Role)) throw new Error(`BULWARK_OIDC_NEW_USER_ROLE must be one of ${ROLES.join(', ')}, not "${newUserRole}".`);
+  return { issuer, clientId, clientSecret, name: env.BULWARK_OIDC_NAME || 'single sign-on', newUserRole: newUserRole as Role | null };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): BulwarkConfig {
@@ -64,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BulwarkConfig 
     evidenceMaxBytes,
     malwareArchivePassword: env.BULWARK_MALWARE_ARCHIVE_PASSWORD || 'infected',
     evidenceVerifyHours,
+    oidc: loadOidc(env),
   };
 }

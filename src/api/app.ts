@@ -17,6 +17,7 @@ import { DEFAULT_INGEST_RATE_LIMIT } from '../domain/ingestion.js';
 import { sendProblem, toProblem } from './problem.js';
 import { resourceRoutes } from './routes/index.js';
 import { sessionRoutes } from './routes/session/session.js';
+import { ssoRoutes } from './routes/session/sso.js';
 import { healthRoutes } from './routes/system/health.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -104,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { registry });
   await app.register(sessionRoutes, { secureCookies: options.secureCookies ?? false, loginRateLimit: options.loginRateLimit ?? 10 });
+  await app.register(ssoRoutes, { secureCookies: options.secureCookies ?? false, oidc: options.deps.oidc });
   const routeOptions: ResourceRouteOptions = { ingestRateLimit: options.ingestRateLimit ?? DEFAULT_INGEST_RATE_LIMIT };
   for (const routes of resourceRoutes) await app.register(routes, routeOptions);
 

@@ -21,6 +21,19 @@ export interface ServiceDeps {
   publicUrl?: string | undefined;
   /** Evidence file storage; unset (some tests, tools): evidence uploads are refused. */
   evidence?: EvidenceSettings | undefined;
+  /** OpenID Connect single sign-on (BULWARK_OIDC_*); unset: people sign in with their password only. */
+  oidc?: OidcSettings | undefined;
+}
+
+export interface OidcSettings {
+  /** The identity provider's issuer URL; its /.well-known/openid-configuration is read on first use. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** What the sign-in button says: "Sign in with <name>". */
+  name: string;
+  /** Role given to a person the provider vouches for who has no Bulwark account yet; null: they are refused. */
+  newUserRole?: Role | null | undefined;
 }
 
 export interface EvidenceSettings {

@@ -11,6 +11,7 @@ import * as management from './migrations/0007-management.js';
 import * as evidence from './migrations/0008-evidence.js';
 import * as escalationUnanswered from './migrations/0009-escalation-unanswered.js';
 import * as twoFactor from './migrations/0010-two-factor.js';
+import * as ssoSubject from './migrations/0011-sso-subject.js';
 
 /** One ordered migration set for both engines; each migration receives the engine for its column types. */
 const MIGRATIONS: Record<string, { up: (db: any, engine: Engine) => Promise<void> }> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, { up: (db: any, engine: Engine) => Promise<void
   '0008-evidence': evidence,
   '0009-escalation-unanswered': escalationUnanswered,
   '0010-two-factor': twoFactor,
+  '0011-sso-subject': ssoSubject,
 };
 
 class InCodeProvider implements MigrationProvider {

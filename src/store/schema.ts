@@ -34,6 +34,8 @@ export interface UserRow {
   totp_last_step: number | null;
   totp_failures: number;
   totp_locked_until: string | null;
+  /** `issuer|subject` of the single sign-on identity bound at the first SSO sign-in. */
+  sso_subject: string | null;
 }
 
 export interface RecoveryCodeRow {

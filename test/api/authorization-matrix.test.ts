@@ -62,6 +62,7 @@ row('GET', '/readyz', 'public', EVERYONE, 200, at('/readyz'));
 row('GET', '/metrics', 'public', EVERYONE, 200, at('/metrics'));
 row('POST', '/api/v1/session', 'public', EVERYONE, 200, async ({ caller }) => ({ url: '/api/v1/session', body: { email: caller.email, password: TEST_PASSWORD } }));
 row('GET', '/api/v1/session', 'signed_in', EVERYONE, 200, at('/api/v1/session'));
+row('GET', '/api/v1/session/providers', 'public', EVERYONE, 200, at('/api/v1/session/providers'));
 // Signing out without a session is a harmless no-op, so it needs no credentials.
 row('DELETE', '/api/v1/session', 'public', EVERYONE, 204, at('/api/v1/session'));
 row('GET', '/api/v1/events', 'signed_in', EVERYONE, 200, at('/api/v1/events'), { stream: true });

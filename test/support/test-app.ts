@@ -8,7 +8,7 @@ import type { Role } from '../../src/domain/access.js';
 import type { Clock } from '../../src/domain/time.js';
 import type { DatabaseHandle } from '../../src/store/database.js';
 import type { Engine } from '../../src/store/dialect.js';
-import { systemActor, type ServiceContext } from '../../src/services/context.js';
+import { systemActor, type OidcSettings, type ServiceContext } from '../../src/services/context.js';
 import { startRuntime, type Runtime } from '../../src/services/runtime.js';
 import { createApiToken } from '../../src/services/tokens/create-api-token.js';
 import { addUser } from '../../src/services/users/add-user.js';
@@ -46,11 +46,13 @@ export interface TestAppOptions {
   ingestRateLimit?: number;
   /** Largest evidence upload; default 64 MiB. Evidence files go to a fresh temporary folder per app. */
   evidenceMaxBytes?: number;
+  /** Single sign-on against a test identity provider (test/support/oidc-provider.ts). */
+  oidc?: OidcSettings;
 }
 
 export async function startTestApp(database: DatabaseHandle, options: TestAppOptions = {}): Promise<TestApp & { close(): Promise<void> }> {
   const evidence = { dir: mkdtempSync(join(tmpdir(), 'bulwark-evidence-')), maxBytes: options.evidenceMaxBytes ?? 64 * 1024 ** 2, malwareArchivePassword: 'infected' };
-  const runtime = await startRuntime({ sqliteFile: '', database, evidence, ...(options.clock ? { clock: options.clock } : {}) });
+  const runtime = await startRuntime({ sqliteFile: '', database, evidence, ...(options.clock ? { clock: options.clock } : {}), ...(options.oidc ? { oidc: options.oidc } : {}) });
   const app = await buildApp({ deps: runtime.deps, logLevel: 'silent', webRoot: null, loginRateLimit: 1000, ...(options.ingestRateLimit !== undefined ? { ingestRateLimit: options.ingestRateLimit } : {}) });
   await app.ready();
   const system: ServiceContext = { ...runtime.deps, actor: systemActor(runtime.organisationId) };

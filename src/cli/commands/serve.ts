@@ -12,7 +12,7 @@ export function registerServe(program: Command): void {
     .description('Run the web app and API (migrates the database first)')
     .action(async () => {
       const config = loadConfig();
-      const runtime = await startRuntime({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, publicUrl: config.publicUrl, evidence: { dir: config.evidenceDir, maxBytes: config.evidenceMaxBytes, malwareArchivePassword: config.malwareArchivePassword } });
+      const runtime = await startRuntime({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, publicUrl: config.publicUrl, evidence: { dir: config.evidenceDir, maxBytes: config.evidenceMaxBytes, malwareArchivePassword: config.malwareArchivePassword }, oidc: config.oidc });
       const admin = await ensureFirstAdmin(runtime.deps, runtime.organisationId, { email: config.adminEmail, password: config.adminPassword });
       const app = await buildApp({ deps: runtime.deps, logLevel: config.logLevel, secureCookies: config.secureCookies, loginRateLimit: config.loginRateLimit, ingestRateLimit: config.ingestRateLimit });
       const jobs = startBackgroundJobs(runtime.deps, runtime.organisationId, app.log, { mail: mailProviderFor(config), evidenceVerifyHours: config.evidenceVerifyHours });

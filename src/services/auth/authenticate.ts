@@ -3,7 +3,7 @@ import { ROLES, roleWithin, type Role } from '../../domain/access.js';
 import { deleteSession, findApiTokenByHash, findSessionByTokenHash, findUser, markApiTokenUsed, touchSession } from '../../store/repositories/people.js';
 import type { Actor, ServiceDeps } from '../context.js';
 import { callerCache, type CachedCaller } from './caller-cache.js';
-import { SESSION_IDLE_MS } from './login.js';
+import { SESSION_IDLE_MS } from './open-session.js';
 import { hashSecret } from './secrets.js';
 
 export interface SessionPrincipal {

@@ -34,7 +34,7 @@ export async function listOrganisationIds(db: Db): Promise<string[]> {
 }
 
 /** The second-factor columns start empty: a new account signs in with its password alone. */
-export type NewUserRow = Omit<UserRow, 'totp_secret' | 'totp_pending_secret' | 'totp_enabled_at' | 'totp_last_step' | 'totp_failures' | 'totp_locked_until'>;
+export type NewUserRow = Omit<UserRow, 'totp_secret' | 'totp_pending_secret' | 'totp_enabled_at' | 'totp_last_step' | 'totp_failures' | 'totp_locked_until' | 'sso_subject'>;
 
 export async function insertUser(db: Db, user: NewUserRow, membership: MembershipRow): Promise<void> {
   await db.insertInto('users').values({ ...user, totp_failures: 0 }).execute();
@@ -98,6 +98,11 @@ export async function updateUser(db: Db, id: string, expectedVersion: number, ch
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Binds the account to the single sign-on identity that first signed in to it. */
+export async function bindSsoSubject(db: Db, id: string, ssoSubject: string): Promise<void> {
+  await db.updateTable('users').set({ sso_subject: ssoSubject }).where('id', '=', id).where('sso_subject', 'is', null).execute();
 }
 
 /** Sign-in time is bookkeeping, not an edit: it does not bump the version an administrator's edit checks. */

@@ -8,7 +8,7 @@ import { buildApp } from '../../../src/api/app.js';
 import type { Role } from '../../../src/domain/access.js';
 import type { DatabaseHandle } from '../../../src/store/database.js';
 import { ensureFirstAdmin } from '../../../src/services/bootstrap.js';
-import { systemActor, type ServiceContext } from '../../../src/services/context.js';
+import { systemActor, type OidcSettings, type ServiceContext } from '../../../src/services/context.js';
 import { startRuntime, type Runtime } from '../../../src/services/runtime.js';
 import { addUser } from '../../../src/services/users/add-user.js';
 
@@ -32,17 +32,19 @@ export interface E2eServer {
  * The real server, in-process: runtime on a temporary SQLite file (or the given database), the first
  * administrator with a known password, and the built web app from web/dist, on a free loopback port.
  */
-export async function startE2eServer(options: { database?: DatabaseHandle } = {}): Promise<E2eServer> {
+export async function startE2eServer(options: { database?: DatabaseHandle; oidc?: OidcSettings } = {}): Promise<E2eServer> {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) {
     throw new Error(`${WEB_ROOT} has no index.html: run \`npm run test:e2e\` (it builds the web app first) or \`npm run build:web\`.`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-e2e-'));
   const evidence = { dir: join(dir, 'evidence'), maxBytes: 64 * 1024 ** 2, malwareArchivePassword: 'infected' };
-  const runtime = await startRuntime({ sqliteFile: join(dir, 'bulwark.db'), evidence, ...(options.database ? { database: options.database } : {}) });
+  const runtime = await startRuntime({ sqliteFile: join(dir, 'bulwark.db'), evidence, ...(options.database ? { database: options.database } : {}), ...(options.oidc ? { oidc: options.oidc } : {}) });
   await ensureFirstAdmin(runtime.deps, runtime.organisationId, { email: ADMIN_EMAIL, password: PASSWORD });
   const app = await buildApp({ deps: runtime.deps, logLevel: 'silent', webRoot: WEB_ROOT, loginRateLimit: 1000 });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
+  // The single sign-on callback must be the address the browser reaches.
+  if (options.oidc) runtime.deps.publicUrl = `http://127.0.0.1:${port}`;
   const system: ServiceContext = { ...runtime.deps, actor: systemActor(runtime.organisationId) };
   return {
     url: `http://127.0.0.1:${port}`,

@@ -29,6 +29,12 @@ export interface Session {
   permissions: string[];
 }
 
+/** Ways in besides the password, from the public GET /api/v1/session/providers. */
+export interface SignInProviders {
+  /** The organisation's OpenID Connect identity provider; `start_url` is navigated to, not fetched. */
+  oidc: { name: string; start_url: string } | null;
+}
+
 export interface ResponseMetrics {
   time_to_detect_ms: number | null;
   time_to_acknowledge_ms: number | null;

@@ -3,6 +3,7 @@ import { IconShieldHalfFilled } from '@tabler/icons-react';
 import { useState } from 'react';
 import { CodeStep } from './CodeStep';
 import { PasswordStep, type Credentials } from './PasswordStep';
+import { SingleSignOn } from './SingleSignOn';
 
 /** Sign-in: the session cookie is set by the server; App sends the user on to ?next= once it exists. */
 export function LoginPage() {
@@ -20,7 +21,13 @@ export function LoginPage() {
           </Title>
         </Group>
         <Paper withBorder shadow="sm" p="lg" radius="md">
-          {awaitingCode ? <CodeStep credentials={awaitingCode} onBack={() => setAwaitingCode(null)} /> : <PasswordStep onSecondFactor={setAwaitingCode} />}
+          {awaitingCode ? (
+            <CodeStep credentials={awaitingCode} onBack={() => setAwaitingCode(null)} />
+          ) : (
+            <PasswordStep onSecondFactor={setAwaitingCode}>
+              <SingleSignOn />
+            </PasswordStep>
+          )}
         </Paper>
         <Text size="xs" c="dimmed" ta="center" mt="md">
           Forgot your password? Ask an administrator to reset it. API docs at{' '}

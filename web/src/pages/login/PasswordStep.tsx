@@ -1,5 +1,5 @@
 import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { needsSecondFactor, useSession } from '../../auth/session';
 import { SignInProblem } from './SignInProblem';
 
@@ -8,8 +8,11 @@ export interface Credentials {
   password: string;
 }
 
-/** E-mail and password; an account with two-factor on goes on to the code step with them. */
-export function PasswordStep({ onSecondFactor }: { onSecondFactor: (credentials: Credentials) => void }) {
+/**
+ * E-mail and password; an account with two-factor on goes on to the code step with them. `children`
+ * are the other ways in, offered above the password fields.
+ */
+export function PasswordStep({ onSecondFactor, children }: { onSecondFactor: (credentials: Credentials) => void; children?: ReactNode }) {
   const { login } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -41,6 +44,7 @@ export function PasswordStep({ onSecondFactor }: { onSecondFactor: (credentials:
           Incident response, incident management and risk in one place.
         </Text>
       </div>
+      {children}
       <SignInProblem error={error} />
       <TextInput label="E-mail" type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
       <PasswordInput label="Password" visibilityToggleButtonProps={{ 'aria-label': 'Show characters' }} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />

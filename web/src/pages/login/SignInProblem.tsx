@@ -12,13 +12,13 @@ function describe(error: unknown): { title: string; detail: string } {
   return { title: 'Could not sign in', detail: error instanceof Error ? error.message : String(error) };
 }
 
-/** Why sign-in was refused, in the words the server chose. */
-export function SignInProblem({ error }: { error: unknown }) {
+/** Why sign-in was refused, in the words the server chose; `title` names which way in failed. */
+export function SignInProblem({ error, title }: { error: unknown; title?: string }) {
   if (!error) return null;
-  const { title, detail } = describe(error);
+  const described = describe(error);
   return (
-    <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} title={title} role="alert">
-      {detail}
+    <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} title={title ?? described.title} role="alert">
+      {described.detail}
     </Alert>
   );
 }

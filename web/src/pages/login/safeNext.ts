@@ -4,3 +4,8 @@ export function safeNext(search: string): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/login')) return '/';
   return next;
 }
+
+/** The single sign-on start URL, carrying on the page the person wanted (the server checks `next` again). */
+export function ssoStartHref(startUrl: string, search: string): string {
+  return `${startUrl}${startUrl.includes('?') ? '&' : '?'}${new URLSearchParams({ next: safeNext(search) }).toString()}`;
+}
